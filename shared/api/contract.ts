@@ -1,0 +1,193 @@
+/**
+ * The one API contract between the UI (or the CLI) and the backend.
+ * Every host (Electron IPC, browser-mode HTTP, CLI) implements exactly this map.
+ */
+import type {
+  ContractType,
+  DossierDetail,
+  DossierStatus,
+  DossierSummary,
+  DossierFieldKey,
+} from '../domain/dossier';
+
+export interface AppInfo {
+  version: string;
+  schemaVersion: number;
+  mode: 'electron' | 'browser' | 'cli';
+  dbPath: string;
+  userName: string;
+  dossierCount: number;
+  /** Why the desktop window could not be opened (browser mode only). */
+  electronUnavailableReason: string | null;
+}
+
+export type DossierSortColumn =
+  | 'externalId'
+  | 'name'
+  | 'departmentCode'
+  | 'communeName'
+  | 'postsRequested'
+  | 'status'
+  | 'updatedAt';
+
+export interface DossierFilter {
+  departments?: string[];
+  regions?: string[];
+  statuses?: DossierStatus[];
+  /** 'NONE' selects dossiers without a contract type. */
+  contractTypes?: (ContractType | 'NONE')[];
+  legalForms?: string[];
+  /** 'any': with at least one warning; 'none': without; otherwise a warning code. */
+  warning?: string;
+  search?: string;
+}
+
+export interface DossierQuery extends DossierFilter {
+  sort?: { column: DossierSortColumn; direction: 'asc' | 'desc' };
+  offset?: number;
+  limit?: number;
+}
+
+export interface DossierPage {
+  rows: DossierSummary[];
+  total: number;
+  postsRequested: number;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+export interface DossierFacets {
+  statuses: FacetCount[];
+  contractTypes: FacetCount[];
+  legalForms: FacetCount[];
+  departments: FacetCount[];
+  warnings: FacetCount[];
+}
+
+export interface DepartmentStats {
+  code: string;
+  name: string;
+  regionCode: string;
+  population: number;
+  dossiers: number;
+  requested: number;
+  granted: number;
+}
+
+export interface ImportFileRequest {
+  fileName: string;
+  data: Uint8Array;
+  /** XLSX: sheet name to read (default: the first sheet). */
+  sheet?: string;
+  /** Header -> field overrides chosen in the mapping step ('' ignores the column). */
+  mapping?: Record<string, DossierFieldKey | ''>;
+}
+
+export interface ImportRejection {
+  /** Row number in the file as a spreadsheet shows it (header = row 1). */
+  row: number;
+  column: string | null;
+  reason: string;
+  externalId: string | null;
+}
+
+export interface ImportColumn {
+  header: string;
+  field: DossierFieldKey | null;
+  samples: string[];
+}
+
+export interface ImportCounts {
+  total: number;
+  new: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  withWarnings: number;
+}
+
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  fileHash: string;
+  format: 'platform-csv' | 'csv' | 'xlsx' | 'json';
+  encoding: string | null;
+  delimiter: string | null;
+  sheets: string[];
+  sheet: string | null;
+  columns: ImportColumn[];
+  unknownHeaders: string[];
+  /** The file was already imported with exactly this content. */
+  alreadyImported: boolean;
+  counts: ImportCounts;
+  rejected: ImportRejection[];
+  updates: { externalId: string; name: string | null; changes: { field: DossierFieldKey; before: unknown; after: unknown }[] }[];
+}
+
+export interface ImportResult {
+  batchId: number;
+  fileName: string;
+  counts: ImportCounts;
+  rejected: ImportRejection[];
+}
+
+export interface Api {
+  'app:info': (req: Record<string, never>) => Promise<AppInfo>;
+  'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
+  'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
+  'dossiers:get': (req: { id: number }) => Promise<DossierDetail>;
+  'import:preview': (req: ImportFileRequest) => Promise<ImportPreview>;
+  'import:commit': (req: { token: string }) => Promise<ImportResult>;
+  'import:template': (req: Record<string, never>) => Promise<{ fileName: string; data: Uint8Array }>;
+  'stats:departments': (req: Record<string, never>) => Promise<DepartmentStats[]>;
+  'demo:generate': (req: { count: number }) => Promise<{ created: number }>;
+}
+
+export type ApiMethod = keyof Api;
+export type ApiRequest<M extends ApiMethod> = Parameters<Api[M]>[0];
+export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
+
+/** Every method name, for hosts that register handlers and for the preload. */
+export const API_METHODS = [
+  'app:info',
+  'dossiers:list',
+  'dossiers:facets',
+  'dossiers:get',
+  'import:preview',
+  'import:commit',
+  'import:template',
+  'stats:departments',
+  'demo:generate',
+] as const satisfies readonly ApiMethod[];
+
+/** Backend -> UI events. */
+export interface ApiEvents {
+  'db:changed': { tables: string[] };
+}
+export type ApiEventName = keyof ApiEvents;
+
+/** The error shape every host returns. `message` is French and meant for the user. */
+export interface ApiErrorShape {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export class ApiError extends Error implements ApiErrorShape {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && (API_METHODS as readonly string[]).includes(name);
+}

@@ -1,0 +1,286 @@
+/**
+ * The durable store: sql.js in memory, made durable by an fsync'd journal of every committed
+ * change plus a full snapshot written when idle (write temp, fsync, rename; previous kept).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { SqliteDb, type Row, type SqlParam, type SqlParams } from './sqlite';
+import { GENESIS_HASH, JournalFile, hashEntry, tablesWritten, type JournalEntry } from './journal';
+import { LockFile } from './lock-file';
+import { checkSchema, migrate } from './migrate';
+import { DbError } from './db-error';
+
+export interface StoreOptions {
+  /** Database file; null keeps everything in memory (tests). */
+  path: string | null;
+  /** Delay of idle time before the background snapshot. */
+  snapshotDelayMs?: number;
+  /** A journal bigger than this is folded into a snapshot right after the write. */
+  maxJournalBytes?: number;
+  now?: () => string;
+}
+
+export interface WriteMeta {
+  action: string;
+  user: string;
+  summary?: Record<string, unknown>;
+}
+
+/** What a write function may do: journaled statements and plain reads. */
+export interface WriteTx {
+  run(sql: string, params?: SqlParams): void;
+  all<T = Row>(sql: string, params?: SqlParams): T[];
+  get<T = Row>(sql: string, params?: SqlParams): T | undefined;
+  value<T extends string | number | null>(sql: string, params?: SqlParams): T | undefined;
+  lastInsertId(): number;
+}
+
+export type ChangeListener = (tables: string[]) => void;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+function fsyncDir(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+  } catch {
+    // Not supported everywhere (e.g. Windows); the rename is still atomic.
+  }
+}
+
+export class Store {
+  private seq = 0;
+  private lastHash = GENESIS_HASH;
+  private dirty = false;
+  private timer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly listeners = new Set<ChangeListener>();
+
+  private constructor(
+    readonly db: SqliteDb,
+    readonly path: string | null,
+    private readonly journal: JournalFile | null,
+    private readonly lock: LockFile | null,
+    private readonly options: Required<Omit<StoreOptions, 'path'>>,
+  ) {}
+
+  static async open(options: StoreOptions): Promise<Store> {
+    const resolved: Required<Omit<StoreOptions, 'path'>> = {
+      snapshotDelayMs: options.snapshotDelayMs ?? 2_000,
+      maxJournalBytes: options.maxJournalBytes ?? 64 * 1024 * 1024,
+      now: options.now ?? (() => new Date().toISOString()),
+    };
+    if (options.path === null) {
+      const db = await SqliteDb.open();
+      migrate(db, resolved.now());
+      return new Store(db, null, null, null, resolved);
+    }
+    const file = path.resolve(options.path);
+    const label = file;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const lock = new LockFile(`${file}.lock`, label);
+    lock.acquire();
+    let journal: JournalFile | null = null;
+    let db: SqliteDb | null = null;
+    try {
+      const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
+      db = await Store.load(bytes, label);
+      journal = new JournalFile(`${file}.journal`, `${file}.journal`);
+      const store = new Store(db, file, journal, lock, resolved);
+      if (bytes) store.resumeChain();
+      else migrate(db, resolved.now());
+      store.replay(journal.readEntries());
+      const applied = bytes ? migrate(db, resolved.now()) : [];
+      if (!bytes || applied.length > 0 || journal.bytes > 0) {
+        store.dirty = true;
+        store.snapshot();
+      }
+      return store;
+    } catch (error) {
+      journal?.close();
+      db?.close();
+      lock.release();
+      throw error;
+    }
+  }
+
+  private static async load(bytes: Uint8Array | null, label: string): Promise<SqliteDb> {
+    if (!bytes) return SqliteDb.open();
+    const header = Buffer.from(bytes.subarray(0, 16)).toString('latin1');
+    if (bytes.length < 100 || header !== SQLITE_HEADER) {
+      throw new DbError('DB_CORRUPT', `Le fichier « ${label} » n’est pas une base CNFS Revue lisible (en-tête SQLite absent) : il n’a pas été ouvert ni modifié.`);
+    }
+    const db = await SqliteDb.open(bytes);
+    let check: string | undefined;
+    try {
+      check = db.value<string>('PRAGMA quick_check');
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok') {
+      db.close();
+      throw new DbError('DB_CORRUPT', `La base « ${label} » est endommagée (${check}) : elle n’a pas été ouverte ni modifiée. La sauvegarde précédente est « ${label}.prev ».`);
+    }
+    try {
+      checkSchema(db, label);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return db;
+  }
+
+  private resumeChain(): void {
+    const last = this.db.get<{ seq: number; hash: string }>('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
+    if (last) {
+      this.seq = last.seq;
+      this.lastHash = last.hash;
+    }
+  }
+
+  private replay(entries: JournalEntry[]): void {
+    const label = this.journal ? `${this.path}.journal` : '';
+    for (const entry of entries) {
+      if (entry.seq <= this.seq) {
+        const known = this.db.value<string>('SELECT hash FROM journal WHERE seq = ?', [entry.seq]);
+        if (known !== entry.hash) throw this.journalError(label, entry.seq, 'ne correspond pas à la base');
+        continue;
+      }
+      const { hash, ...body } = entry;
+      if (entry.seq !== this.seq + 1 || entry.prev !== this.lastHash || hashEntry(body) !== hash) {
+        throw this.journalError(label, entry.seq, 'rompt la chaîne d’intégrité');
+      }
+      this.db.transaction(() => {
+        for (const [index, params] of entry.ops) this.db.run(entry.sql[index]!, params);
+        this.insertJournalRow(entry);
+      });
+      this.seq = entry.seq;
+      this.lastHash = entry.hash;
+    }
+  }
+
+  private journalError(label: string, seq: number, what: string): DbError {
+    return new DbError('DB_JOURNAL', `L’entrée n° ${seq} du journal « ${label} » ${what} : la base n’a pas été ouverte ni modifiée.`);
+  }
+
+  private insertJournalRow(entry: JournalEntry): void {
+    this.db.run(
+      'INSERT INTO journal (seq, at, user_name, action, summary, tables, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [entry.seq, entry.at, entry.user, entry.action, JSON.stringify(entry.summary), JSON.stringify(tablesWritten(entry.sql)), entry.hash, entry.prev],
+    );
+  }
+
+  /** Sequence number of the last committed change (changes whenever the data does). */
+  get version(): number {
+    return this.seq;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Runs `fn` in one transaction. Its statements are journaled and fsync'd before the commit,
+   * so a returned write survives a crash; if anything throws, nothing is changed.
+   */
+  write<T>(meta: WriteMeta, fn: (tx: WriteTx) => T): T {
+    if (this.closed) throw new DbError('DB_WRITE', 'La base est fermée.');
+    if (this.db.inTransaction) throw new Error('Store.write() is not reentrant');
+    const sql: string[] = [];
+    const index = new Map<string, number>();
+    const ops: [number, SqlParam[]][] = [];
+    const db = this.db;
+    const tx: WriteTx = {
+      run(statement, params = []) {
+        db.run(statement, params);
+        let i = index.get(statement);
+        if (i === undefined) {
+          i = sql.push(statement) - 1;
+          index.set(statement, i);
+        }
+        ops.push([i, [...params]]);
+      },
+      all: (statement, params) => db.all(statement, params),
+      get: (statement, params) => db.get(statement, params),
+      value: (statement, params) => db.value(statement, params),
+      lastInsertId: () => db.value<number>('SELECT last_insert_rowid()') ?? 0,
+    };
+    let entry: JournalEntry | null = null;
+    const result = db.transaction(() => {
+      const value = fn(tx);
+      if (ops.length === 0) return value;
+      const body = { seq: this.seq + 1, at: this.options.now(), user: meta.user, action: meta.action, summary: meta.summary ?? {}, sql, ops, prev: this.lastHash };
+      entry = { ...body, hash: hashEntry(body) };
+      this.insertJournalRow(entry);
+      this.journal?.append(entry);
+      return value;
+    });
+    const committed = entry as JournalEntry | null;
+    if (committed) {
+      this.seq = committed.seq;
+      this.lastHash = committed.hash;
+      this.dirty = true;
+      this.afterWrite();
+      const tables = tablesWritten(committed.sql);
+      for (const listener of this.listeners) listener(tables);
+    }
+    return result;
+  }
+
+  private afterWrite(): void {
+    if (!this.journal) return;
+    if (this.journal.bytes > this.options.maxJournalBytes) {
+      this.snapshot();
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.snapshot();
+    }, this.options.snapshotDelayMs);
+    this.timer.unref();
+  }
+
+  /** Folds the journal into a new snapshot; the previous snapshot is kept as `.prev`. */
+  snapshot(): void {
+    if (!this.path || !this.journal || !this.dirty || this.closed) return;
+    const file = this.path;
+    const tmp = `${file}.tmp`;
+    const bytes = this.db.export();
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    if (fs.existsSync(file)) {
+      fs.rmSync(`${file}.prev`, { force: true });
+      try {
+        fs.linkSync(file, `${file}.prev`);
+      } catch {
+        fs.copyFileSync(file, `${file}.prev`);
+      }
+    }
+    fs.renameSync(tmp, file);
+    fsyncDir(path.dirname(file));
+    this.journal.truncate(0);
+    this.dirty = false;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    try {
+      this.snapshot();
+    } finally {
+      this.closed = true;
+      this.journal?.close();
+      this.db.close();
+      this.lock?.release();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'util', 'stream', 'zlib', 'events', 'buffer'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'resources/scripts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
+    },
+  },
+  {
+    // shared/ is pure TypeScript: no Node, DOM, Electron, React or sql.js.
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'shared/ must stay pure: no Node modules.' },
+          { group: ['electron', 'electron/*'], message: 'shared/ must stay pure: no Electron.' },
+          { group: ['react', 'react-dom', 'react/*', '@mantine/*', 'zustand', 'leaflet', 'react-leaflet'], message: 'shared/ must stay pure: no UI libraries.' },
+          { group: ['sql.js', 'better-sqlite3', 'exceljs', 'papaparse', 'iconv-lite'], message: 'shared/ must stay pure: I/O libraries belong to electron/backend.' },
+          { group: ['../electron/*', '../../electron/*', '../renderer/*', '../../renderer/*'], message: 'shared/ must not depend on a host.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname', 'localStorage', 'fetch'],
+    },
+  },
+  {
+    // The backend is plain Node: it never imports Electron or React.
+    files: ['electron/backend/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron'], message: 'The backend is plain Node: no Electron import.' },
+          { group: ['react', 'react-dom', '@mantine/*', '../../renderer/*', '../renderer/*'], message: 'The backend has no UI code.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['sql.js', 'better-sqlite3', 'exceljs', 'papaparse', 'iconv-lite', 'electron', ...nodeBuiltins], message: 'The renderer talks to the backend through the API client only.' },
+          { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'The renderer never imports backend code.' },
+        ],
+      }],
+    },
+  },
+);

@@ -90,6 +90,8 @@ export interface ImportFileRequest {
 export interface ImportRejection {
   /** Row number in the file as a spreadsheet shows it (header = row 1). */
   row: number;
+  /** Physical line where the record starts in a text file (differs from `row` after multi-line fields). */
+  line: number | null;
   column: string | null;
   reason: string;
   externalId: string | null;
@@ -121,6 +123,9 @@ export interface ImportPreview {
   sheet: string | null;
   columns: ImportColumn[];
   unknownHeaders: string[];
+  /** Required fields no column maps to: the import is blocked until the user maps them. */
+  missingRequired: DossierFieldKey[];
+  blockingError: string | null;
   /** The file was already imported with exactly this content. */
   alreadyImported: boolean;
   counts: ImportCounts;
@@ -129,7 +134,8 @@ export interface ImportPreview {
 }
 
 export interface ImportResult {
-  batchId: number;
+  /** Null when nothing had to be written (every row unchanged or rejected). */
+  batchId: number | null;
   fileName: string;
   counts: ImportCounts;
   rejected: ImportRejection[];

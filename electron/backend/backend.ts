@@ -1,0 +1,76 @@
+/**
+ * The backend: one object per open database implementing every method of the API contract.
+ * Hosts (worker thread for Electron and browser mode, CLI in-process) only route to it.
+ */
+import { ApiError, type Api, type ApiMethod, type ApiRequest, type ApiResponse, type AppInfo } from '../../shared/api/contract';
+import { Store } from './db/store';
+import { SCHEMA_VERSION } from './db/migrate';
+import { departmentStats, dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
+import { ImportService } from './import/import-service';
+import { buildImportTemplate } from './import/template';
+import { generateDemoIntoStore } from './demo/demo-import';
+import { warningLabel } from '../../shared/import/validate-record';
+import { APP_VERSION } from './paths';
+import { validateRequest } from './request-validation';
+
+export interface BackendOptions {
+  dbPath: string | null;
+  userName: string;
+  mode: AppInfo['mode'];
+  electronUnavailableReason?: string | null;
+  snapshotDelayMs?: number;
+}
+
+export type ApiHandlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+
+export interface Backend {
+  readonly store: Store;
+  readonly handlers: ApiHandlers;
+  call<M extends ApiMethod>(method: M, request: unknown): Promise<ApiResponse<M>>;
+  close(): void;
+}
+
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const store = await Store.open({ path: options.dbPath, snapshotDelayMs: options.snapshotDelayMs });
+  const user = () => options.userName;
+  const imports = new ImportService(store, user);
+  const db = store.db;
+
+  const handlers: ApiHandlers = {
+    'app:info': async () => ({
+      version: APP_VERSION,
+      schemaVersion: SCHEMA_VERSION,
+      mode: options.mode,
+      dbPath: store.path ?? ':memory:',
+      userName: options.userName,
+      dossierCount: db.value<number>('SELECT count(*) FROM dossiers') ?? 0,
+      electronUnavailableReason: options.electronUnavailableReason ?? null,
+    }),
+    'dossiers:list': async (req) => listDossiers(db, req),
+    'dossiers:facets': async (req) => dossierFacets(db, req, warningLabel),
+    'dossiers:get': async (req) => getDossierDetail(db, req.id),
+    'import:preview': (req) => imports.preview(req),
+    'import:commit': async (req) => imports.commit(req.token),
+    'import:template': async () => ({ fileName: 'modele-import-dossiers-cnfs.xlsx', data: await buildImportTemplate() }),
+    'stats:departments': async () => departmentStats(db),
+    'demo:generate': async (req) => generateDemoIntoStore(store, imports, req.count),
+  } satisfies { [M in ApiMethod]: (request: ApiRequest<M>) => ReturnType<Api[M]> };
+
+  return {
+    store,
+    handlers,
+    async call(method, request) {
+      const handler = handlers[method] as ((req: unknown) => Promise<ApiResponse<typeof method>>) | undefined;
+      if (!handler) throw new ApiError('UNKNOWN_METHOD', `Méthode inconnue : ${String(method)}.`);
+      return handler(validateRequest(method, request));
+    },
+    close: () => store.close(),
+  };
+}
+
+/** Errors crossing a host boundary: ApiErrors as they are, anything else as an internal error. */
+export function toErrorShape(error: unknown): { code: string; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'INTERNAL', message: `Erreur interne : ${message}` };
+}

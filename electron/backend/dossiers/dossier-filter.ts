@@ -1,0 +1,61 @@
+/** Translates a DossierFilter into one SQL WHERE clause with its parameters. */
+import type { DossierFilter } from '../../../shared/api/contract';
+import type { SqlParam } from '../db/sqlite';
+
+/** FTS4 query: every word must match as a prefix ("emmau conn" finds "Emmaüs Connect"). */
+export function ftsQuery(search: string): string | null {
+  const words = search
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `${w}*`).join(' ');
+}
+
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+export function whereClause(filter: DossierFilter): { sql: string; params: SqlParam[] } {
+  const clauses: string[] = [];
+  const params: SqlParam[] = [];
+  const inList = (column: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    clauses.push(`${column} IN (${placeholders(values.length)})`);
+    params.push(...values);
+  };
+  inList('d.department_code', filter.departments);
+  inList('d.region_code', filter.regions);
+  inList('d.status', filter.statuses);
+  if (filter.contractTypes && filter.contractTypes.length > 0) {
+    const types = filter.contractTypes.filter((t) => t !== 'NONE');
+    const parts: string[] = [];
+    if (types.length > 0) {
+      parts.push(`d.contract_type IN (${placeholders(types.length)})`);
+      params.push(...types);
+    }
+    if (filter.contractTypes.includes('NONE')) parts.push('d.contract_type IS NULL');
+    clauses.push(`(${parts.join(' OR ')})`);
+  }
+  if (filter.legalForms && filter.legalForms.length > 0) {
+    const forms = filter.legalForms.filter((f) => f !== '');
+    const parts: string[] = [];
+    if (forms.length > 0) {
+      parts.push(`d.legal_form IN (${placeholders(forms.length)})`);
+      params.push(...forms);
+    }
+    if (filter.legalForms.includes('')) parts.push('d.legal_form IS NULL');
+    clauses.push(`(${parts.join(' OR ')})`);
+  }
+  if (filter.warning === 'any') clauses.push('d.warning_count > 0');
+  else if (filter.warning === 'none') clauses.push('d.warning_count = 0');
+  else if (filter.warning) {
+    clauses.push('d.id IN (SELECT dossier_id FROM dossier_warnings WHERE code = ?)');
+    params.push(filter.warning);
+  }
+  const match = filter.search ? ftsQuery(filter.search) : null;
+  if (match) {
+    clauses.push('d.id IN (SELECT docid FROM dossiers_fts WHERE dossiers_fts MATCH ?)');
+    params.push(match);
+  }
+  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}

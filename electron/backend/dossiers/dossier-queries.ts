@@ -1,0 +1,153 @@
+/** Read side of dossiers: list pages, facets, detail, per-department figures. */
+import type { DepartmentStats, DossierFacets, DossierFilter, DossierPage, DossierQuery, FacetCount } from '../../../shared/api/contract';
+import { ApiError } from '../../../shared/api/contract';
+import {
+  CONTRACT_LABELS,
+  STATUS_LABELS,
+  type ContractType,
+  type DecisionEntry,
+  type DossierChange,
+  type DossierDetail,
+  type DossierStatus,
+  type DossierSummary,
+  type DossierWarning,
+  type Provenance,
+} from '../../../shared/domain/dossier';
+import { DEPARTMENTS, getDepartment } from '../../../shared/domain/geography';
+import { checkEligibility } from '../../../shared/domain/eligibility';
+import type { SqliteDb } from '../db/sqlite';
+import { rowToFields } from './dossier-columns';
+import { whereClause } from './dossier-filter';
+
+const SORTS: Record<NonNullable<DossierQuery['sort']>['column'], string> = {
+  externalId: 'length(d.external_id), d.external_id',
+  name: 'd.sort_name',
+  departmentCode: 'd.department_code',
+  communeName: 'd.commune_name',
+  postsRequested: 'd.posts_requested',
+  status: 'd.status',
+  updatedAt: 'd.updated_at',
+};
+
+const SUMMARY_COLUMNS =
+  'd.id, d.external_id, d.siret, d.name, d.department_code, d.region_code, d.commune_name, d.postal_code, d.legal_form, d.contract_type, d.posts_requested, d.posts_granted, d.status, d.warnings, d.updated_at';
+
+interface SummaryRow {
+  id: number;
+  external_id: string;
+  siret: string | null;
+  name: string | null;
+  department_code: string;
+  region_code: string | null;
+  commune_name: string | null;
+  postal_code: string | null;
+  legal_form: string | null;
+  contract_type: ContractType | null;
+  posts_requested: number;
+  posts_granted: number | null;
+  status: DossierStatus;
+  warnings: string;
+  updated_at: string;
+}
+
+function toSummary(row: SummaryRow): DossierSummary {
+  return {
+    id: row.id,
+    externalId: row.external_id,
+    siret: row.siret,
+    name: row.name,
+    departmentCode: row.department_code,
+    regionCode: row.region_code,
+    communeName: row.commune_name,
+    postalCode: row.postal_code,
+    legalForm: row.legal_form,
+    contractType: row.contract_type,
+    postsRequested: row.posts_requested,
+    postsGranted: row.posts_granted,
+    status: row.status,
+    warnings: JSON.parse(row.warnings) as DossierWarning[],
+    updatedAt: row.updated_at,
+  };
+}
+
+export function listDossiers(db: SqliteDb, query: DossierQuery): DossierPage {
+  const { sql: where, params } = whereClause(query);
+  const sort = query.sort ?? { column: 'name', direction: 'asc' };
+  const order = SORTS[sort.column] ?? SORTS.name;
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  const orderBy = order
+    .split(', ')
+    .map((c) => `${c} ${direction}`)
+    .join(', ');
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 500);
+  const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+  const rows = db.all<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM dossiers d ${where} ORDER BY ${orderBy}, d.id ${direction} LIMIT ? OFFSET ?`, [...params, limit, offset]);
+  const totals = db.get<{ total: number; posts: number | null }>(`SELECT count(*) AS total, sum(d.posts_requested) AS posts FROM dossiers d ${where}`, params);
+  return { rows: rows.map(toSummary), total: totals?.total ?? 0, postsRequested: totals?.posts ?? 0 };
+}
+
+function facet(db: SqliteDb, column: string, filter: DossierFilter, label: (value: string | null) => string): FacetCount[] {
+  const { sql: where, params } = whereClause(filter);
+  return db
+    .all<{ value: string | null; count: number }>(`SELECT ${column} AS value, count(*) AS count FROM dossiers d ${where} GROUP BY ${column} ORDER BY count DESC`, params)
+    .map((r) => ({ value: r.value ?? (column === 'd.contract_type' ? 'NONE' : ''), label: label(r.value), count: r.count }));
+}
+
+/** Counts per filter value; each facet ignores its own criterion so its options stay visible. */
+export function dossierFacets(db: SqliteDb, filter: DossierFilter, warningLabels: (code: string) => string): DossierFacets {
+  const { sql: where, params } = whereClause(filter);
+  const warnings = db
+    .all<{ code: string; count: number }>(`SELECT w.code, count(*) AS count FROM dossier_warnings w JOIN dossiers d ON d.id = w.dossier_id ${where} GROUP BY w.code ORDER BY count DESC`, params)
+    .map((r) => ({ value: r.code, label: warningLabels(r.code), count: r.count }));
+  return {
+    statuses: facet(db, 'd.status', { ...filter, statuses: undefined }, (v) => STATUS_LABELS[v as DossierStatus] ?? v ?? ''),
+    contractTypes: facet(db, 'd.contract_type', { ...filter, contractTypes: undefined }, (v) => (v ? (CONTRACT_LABELS[v as ContractType] ?? v) : 'Non renseigné')),
+    legalForms: facet(db, 'd.legal_form', { ...filter, legalForms: undefined }, (v) => v ?? 'Non renseignée'),
+    departments: facet(db, 'd.department_code', { ...filter, departments: undefined }, (v) => `${v} – ${getDepartment(v ?? '')?.name ?? ''}`),
+    warnings,
+  };
+}
+
+export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
+  const row = db.get<Record<string, unknown>>('SELECT d.* FROM dossiers d WHERE d.id = ?', [id]);
+  if (!row) throw new ApiError('NOT_FOUND', `Le dossier n° ${id} n’existe pas dans cette base.`);
+  const fields = rowToFields(row);
+  const provenance = db
+    .all<{ batch_id: number; file_name: string; file_hash: string; row_number: number; imported_at: string; imported_by: string; action: Provenance['action'] }>(
+      'SELECT p.batch_id, b.file_name, b.file_hash, p.row_number, b.imported_at, b.imported_by, p.action FROM dossier_provenance p JOIN import_batches b ON b.id = p.batch_id WHERE p.dossier_id = ? ORDER BY p.id DESC',
+      [id],
+    )
+    .map((p) => ({ batchId: p.batch_id, fileName: p.file_name, fileHash: p.file_hash, rowNumber: p.row_number, importedAt: p.imported_at, importedBy: p.imported_by, action: p.action }));
+  const decisions = db
+    .all<{ id: number; session_number: string | null; session_date: string | null; decision: DecisionEntry['decision']; posts_granted: number | null; priority: number; comment: string | null; source: DecisionEntry['source']; recorded_by: string; recorded_at: string }>(
+      'SELECT * FROM decisions WHERE dossier_id = ? ORDER BY id',
+      [id],
+    )
+    .map((d) => ({ id: d.id, sessionNumber: d.session_number, sessionDate: d.session_date, decision: d.decision, postsGranted: d.posts_granted, priority: d.priority === 1, comment: d.comment, source: d.source, recordedBy: d.recorded_by, recordedAt: d.recorded_at }));
+  const history: DossierChange[] = db
+    .all<{ at: string; by_user: string; source: string; changes: string }>('SELECT at, by_user, source, changes FROM dossier_changes WHERE dossier_id = ? ORDER BY id DESC', [id])
+    .map((c) => ({ at: c.at, by: c.by_user, source: c.source, changes: JSON.parse(c.changes) as DossierChange['changes'] }));
+  const summary = toSummary(row as unknown as SummaryRow);
+  return {
+    ...summary,
+    fields,
+    source: row.source as DossierDetail['source'],
+    createdAt: row.created_at as string,
+    provenance,
+    decisions,
+    history,
+    eligibility: checkEligibility(fields),
+  };
+}
+
+/** Figures for all 101 departments, including those without any dossier. */
+export function departmentStats(db: SqliteDb): DepartmentStats[] {
+  const rows = db.all<{ code: string; dossiers: number; requested: number; granted: number }>(
+    "SELECT department_code AS code, count(*) AS dossiers, sum(posts_requested) AS requested, sum(CASE WHEN status = 'VALIDATION_COSELEC' THEN coalesce(posts_granted, 0) ELSE 0 END) AS granted FROM dossiers GROUP BY department_code",
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return DEPARTMENTS.map((d) => {
+    const r = byCode.get(d.code);
+    return { code: d.code, name: d.name, regionCode: d.regionCode, population: d.population, dossiers: r?.dossiers ?? 0, requested: r?.requested ?? 0, granted: r?.granted ?? 0 };
+  });
+}

@@ -1,0 +1,107 @@
+/** Journaled writes to dossiers and what hangs off them (warnings, provenance, history, platform decisions). */
+import type { DecisionEntry, DossierFields, DossierSource, DossierWarning, FieldChange } from '../../../shared/domain/dossier';
+import type { WriteTx } from '../db/store';
+import { FIELD_COLUMNS, contentHash, fieldsToParams, sortKey } from './dossier-columns';
+
+const INSERT_SQL = `INSERT INTO dossiers (id, ${FIELD_COLUMNS.join(', ')}, sort_name, warnings, warning_count, source, content_hash, created_at, updated_at)
+  VALUES (${Array(FIELD_COLUMNS.length + 8).fill('?').join(', ')})`;
+const UPDATE_SQL = `UPDATE dossiers SET ${FIELD_COLUMNS.map((c) => `${c} = ?`).join(', ')}, sort_name = ?, warnings = ?, warning_count = ?, content_hash = ?, updated_at = ? WHERE id = ?`;
+
+export interface DossierWrite {
+  fields: DossierFields;
+  warnings: DossierWarning[];
+}
+
+function writeWarnings(tx: WriteTx, id: number, warnings: DossierWarning[], replace: boolean): void {
+  if (replace) tx.run('DELETE FROM dossier_warnings WHERE dossier_id = ?', [id]);
+  for (const code of new Set(warnings.map((w) => w.code))) {
+    tx.run('INSERT INTO dossier_warnings (dossier_id, code) VALUES (?, ?)', [id, code]);
+  }
+}
+
+/** Ids are assigned explicitly so that a journal replay reproduces them whatever happens. */
+export function nextDossierId(tx: WriteTx): number {
+  return (tx.value<number>('SELECT max(id) FROM dossiers') ?? 0) + 1;
+}
+
+export function insertDossier(tx: WriteTx, id: number, dossier: DossierWrite, source: DossierSource, now: string): void {
+  const { fields, warnings } = dossier;
+  tx.run(INSERT_SQL, [
+    id,
+    ...fieldsToParams(fields),
+    sortKey(fields.name),
+    JSON.stringify(warnings),
+    warnings.length,
+    source,
+    contentHash(fields),
+    now,
+    now,
+  ]);
+  writeWarnings(tx, id, warnings, false);
+}
+
+export function updateDossier(tx: WriteTx, id: number, dossier: DossierWrite, changes: FieldChange[], by: string, origin: string, now: string): void {
+  const { fields, warnings } = dossier;
+  tx.run(UPDATE_SQL, [
+    ...fieldsToParams(fields),
+    sortKey(fields.name),
+    JSON.stringify(warnings),
+    warnings.length,
+    contentHash(fields),
+    now,
+    id,
+  ]);
+  writeWarnings(tx, id, warnings, true);
+  if (changes.length > 0) {
+    tx.run('INSERT INTO dossier_changes (dossier_id, at, by_user, source, changes) VALUES (?, ?, ?, ?, ?)', [id, now, by, origin, JSON.stringify(changes)]);
+  }
+}
+
+export function recordProvenance(tx: WriteTx, dossierId: number, batchId: number, row: number, action: 'created' | 'updated' | 'unchanged'): void {
+  tx.run('INSERT INTO dossier_provenance (dossier_id, batch_id, row_number, action) VALUES (?, ?, ?, ?)', [dossierId, batchId, row, action]);
+}
+
+type PlatformDecision = Pick<DecisionEntry, 'decision' | 'sessionNumber' | 'sessionDate' | 'postsGranted'>;
+
+/** The committee decision the platform's state implies, if any. */
+export function platformDecisionOf(fields: DossierFields): PlatformDecision | null {
+  const decision =
+    fields.status === 'VALIDATION_COSELEC'
+      ? 'POSITIF'
+      : fields.status === 'REFUS_COSELEC'
+        ? 'NEGATIF'
+        : fields.status === 'EXAMEN_COMPLEMENTAIRE_COSELEC'
+          ? 'EXAMEN_COMPLEMENTAIRE'
+          : null;
+  if (!decision) return null;
+  return {
+    decision,
+    sessionNumber: fields.coselecNumber,
+    sessionDate: fields.coselecDate,
+    postsGranted: decision === 'POSITIF' ? fields.postsGranted : null,
+  };
+}
+
+/** Appends the platform's decision unless the latest platform entry already says the same. */
+export function appendPlatformDecision(tx: WriteTx, dossierId: number, fields: DossierFields, by: string, now: string): boolean {
+  const decision = platformDecisionOf(fields);
+  if (!decision) return false;
+  const last = tx.get<{ decision: string; session_number: string | null; session_date: string | null; posts_granted: number | null }>(
+    "SELECT decision, session_number, session_date, posts_granted FROM decisions WHERE dossier_id = ? AND source = 'platform' ORDER BY id DESC LIMIT 1",
+    [dossierId],
+  );
+  if (
+    last &&
+    last.decision === decision.decision &&
+    last.session_number === decision.sessionNumber &&
+    last.session_date === decision.sessionDate &&
+    last.posts_granted === decision.postsGranted
+  ) {
+    return false;
+  }
+  tx.run(
+    "INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, 0, NULL, 'platform', ?, ?)",
+    [dossierId, decision.sessionNumber, decision.sessionDate, decision.decision, decision.postsGranted, by, now],
+  );
+  return true;
+}

@@ -1,0 +1,76 @@
+/** The CLI commands that print more than one line. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/api/contract';
+import type { DossierStatus } from '../../shared/domain/dossier';
+import type { Backend } from '../backend/backend';
+
+const write = (text: string) => process.stdout.write(text);
+
+export async function runImport(backend: Backend, file: string, options: { dryRun: boolean; sheet?: string; json: boolean }): Promise<number> {
+  let data: Uint8Array;
+  try {
+    data = fs.readFileSync(file);
+  } catch (error) {
+    throw new ApiError('FILE_UNREADABLE', `Impossible de lire le fichier « ${file} » : ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : (error as Error).message}.`);
+  }
+  const preview = await backend.call('import:preview', { fileName: path.basename(file), data, ...(options.sheet ? { sheet: options.sheet } : {}) });
+  if (preview.blockingError) throw new ApiError('IMPORT_BLOCKED', `Fichier « ${preview.fileName} » refusé : ${preview.blockingError}`);
+  const result = options.dryRun ? null : await backend.call('import:commit', { token: preview.token });
+  const counts = result?.counts ?? preview.counts;
+  if (options.json) {
+    write(
+      `${JSON.stringify({
+        file: preview.fileName,
+        format: preview.format,
+        encoding: preview.encoding,
+        delimiter: preview.delimiter,
+        sheet: preview.sheet,
+        dryRun: options.dryRun,
+        imported: !options.dryRun,
+        batchId: result?.batchId ?? null,
+        alreadyImported: preview.alreadyImported,
+        counts,
+        rejected: preview.rejected,
+        unknownHeaders: preview.unknownHeaders,
+      })}\n`,
+    );
+    return 0;
+  }
+  write(`${options.dryRun ? 'Aperçu (rien n’a été écrit)' : 'Import terminé'} : ${preview.fileName} (${preview.format}${preview.encoding ? `, ${preview.encoding}` : ''})\n`);
+  write(`  lignes : ${counts.total} · nouveaux : ${counts.new} · mis à jour : ${counts.updated} · inchangés : ${counts.unchanged} · rejetés : ${counts.rejected} · avec alertes : ${counts.withWarnings}\n`);
+  if (preview.unknownHeaders.length > 0) write(`  colonnes ignorées : ${preview.unknownHeaders.join(', ')}\n`);
+  for (const r of preview.rejected) write(`  ligne ${r.row}${r.line && r.line !== r.row ? ` (ligne ${r.line} du texte)` : ''}${r.column ? `, colonne « ${r.column} »` : ''} : ${r.reason}\n`);
+  return 0;
+}
+
+export async function runDossiers(backend: Backend, options: { departments?: string[]; statuses?: string[]; search?: string; json: boolean }): Promise<number> {
+  const filter = {
+    ...(options.departments ? { departments: options.departments } : {}),
+    ...(options.statuses ? { statuses: options.statuses as DossierStatus[] } : {}),
+    ...(options.search ? { search: options.search } : {}),
+  };
+  const rows = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await backend.call('dossiers:list', { ...filter, sort: { column: 'externalId', direction: 'asc' }, offset, limit: 500 });
+    rows.push(...page.rows);
+    if (rows.length >= page.total || page.rows.length === 0) break;
+  }
+  if (options.json) {
+    write(`${JSON.stringify(rows)}\n`);
+    return 0;
+  }
+  for (const d of rows) write(`${d.externalId}\t${d.departmentCode}\t${d.postsRequested}\t${d.status}\t${d.name ?? ''}${d.warnings.length ? `\t(${d.warnings.length} alerte(s))` : ''}\n`);
+  write(`${rows.length} dossier(s)\n`);
+  return 0;
+}
+
+export async function runStats(backend: Backend, json: boolean): Promise<number> {
+  const stats = await backend.call('stats:departments', {});
+  if (json) {
+    write(`${JSON.stringify(stats)}\n`);
+    return 0;
+  }
+  for (const s of stats) write(`${s.code}\t${s.name}\t${s.dossiers} dossiers\t${s.requested} demandés\t${s.granted} accordés\n`);
+  return 0;
+}

@@ -1,0 +1,117 @@
+/**
+ * Command line: `npm run cli -- <command> [--db PATH] [--json]`.
+ * Exit codes: 0 done, 1 refused (reason on stderr, in French), 2 usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApiError } from '../../shared/api/contract';
+import { openBackend, type Backend } from '../backend/backend';
+import { defaultDbPath, localUserName } from '../backend/paths';
+import { runDossiers, runImport, runStats } from './cli-commands';
+
+const USAGE = `Usage : npm run cli -- <commande> [options]
+
+Commandes :
+  import FICHIER [--dry-run] [--sheet FEUILLE]   importe des dossiers (CSV, XLSX ou JSON)
+  dossiers [--department CODE] [--status S] [--search TEXTE]
+                                                liste les dossiers
+  stats departments                             chiffres par département
+  demo --count N                                génère N dossiers de démonstration
+  template --out FICHIER.xlsx                   écrit le modèle d’import
+  info                                          base utilisée, version, nombre de dossiers
+
+Options communes :
+  --db CHEMIN   base de données (défaut : ${defaultDbPath()})
+  --json        sortie JSON
+`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      sheet: { type: 'string' },
+      department: { type: 'string', multiple: true },
+      status: { type: 'string', multiple: true },
+      search: { type: 'string' },
+      count: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help) {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const json = values.json ?? false;
+  const open = () => openBackend({ dbPath: values.db ?? defaultDbPath(), userName: localUserName(), mode: 'cli', snapshotDelayMs: 60_000 });
+  let backend: Backend | null = null;
+  try {
+    switch (command) {
+      case 'import': {
+        const file = rest[0];
+        if (!file) throw new UsageError('import : indiquez le fichier à importer.');
+        backend = await open();
+        return await runImport(backend, file, { dryRun: values['dry-run'] ?? false, sheet: values.sheet, json });
+      }
+      case 'dossiers':
+        backend = await open();
+        return await runDossiers(backend, { departments: values.department, statuses: values.status, search: values.search, json });
+      case 'stats':
+        if (rest[0] !== 'departments') throw new UsageError('stats : seule « stats departments » existe.');
+        backend = await open();
+        return await runStats(backend, json);
+      case 'demo': {
+        const count = Number(values.count ?? '');
+        if (!Number.isInteger(count) || count < 1) throw new UsageError('demo : indiquez --count N (entier ≥ 1).');
+        backend = await open();
+        const { created } = await backend.call('demo:generate', { count });
+        process.stdout.write(json ? `${JSON.stringify({ created })}\n` : `${created} dossiers de démonstration créés dans ${backend.store.path}.\n`);
+        return 0;
+      }
+      case 'template': {
+        if (!values.out) throw new UsageError('template : indiquez --out FICHIER.xlsx.');
+        backend = await open();
+        const { data } = await backend.call('import:template', {});
+        fs.writeFileSync(values.out, data);
+        process.stdout.write(`Modèle d’import écrit : ${path.resolve(values.out)}\n`);
+        return 0;
+      }
+      case 'info': {
+        backend = await open();
+        const info = await backend.call('app:info', {});
+        process.stdout.write(json ? `${JSON.stringify(info)}\n` : `Base : ${info.dbPath}\nVersion : ${info.version} (schéma ${info.schemaVersion})\nDossiers : ${info.dossierCount}\n`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`Commande inconnue : ${command}.`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message = error instanceof ApiError ? error.message : `Erreur interne : ${error instanceof Error ? error.stack : String(error)}`;
+    process.stderr.write(`${message}\n`);
+    return 1;
+  } finally {
+    backend?.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exitCode = 2;
+  },
+);

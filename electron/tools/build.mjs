@@ -36,5 +36,5 @@ await Promise.all([
   // A sandboxed preload must be CommonJS.
   build({ ...common, format: 'cjs', outfile: path.join(out, 'preload.cjs'), entryPoints: ['electron/preload.ts'], external: ['electron'] }),
 ]);
-fs.cpSync(path.join(root, 'electron', 'backend', 'db', 'migrations'), path.join(out, 'migrations'), { filter: (f) => !f.endsWith('.ts') });
+fs.cpSync(path.join(root, 'electron', 'backend', 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
 console.log(`electron bundles written to ${path.relative(root, out)}`);

@@ -1,0 +1,58 @@
+/**
+ * `npm run bench`: import, list, persist, snapshot and open timings of the sql.js store at
+ * 10,000 and 50,000 dossiers, with better-sqlite3 as a native reference. Prints; never asserts.
+ *
+ *   npm run bench -- --sizes 10000,50000   (default)   npm run bench -- --quick   (smoke run)
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseOptions, planFor, type BenchOptions, type SizePlan } from './bench-options';
+import type { SizeResult } from './bench-types';
+import { jsonSummary, renderReport } from './report';
+
+function runSize(plan: SizePlan, dir: string): Promise<SizeResult> {
+  const child = fork(fileURLToPath(new URL('./bench-size.ts', import.meta.url)), [JSON.stringify(plan), dir], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve, reject) => {
+    let result: SizeResult | null = null;
+    child.on('message', (message) => (result = message as SizeResult));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (result ? resolve(result) : reject(new Error(`size ${plan.size}: child exited with ${signal ?? code}`))));
+  });
+}
+
+function parseOrExit(): BenchOptions {
+  try {
+    return parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+}
+
+const options = parseOrExit();
+const root = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'cnfs-bench-'));
+const started = performance.now();
+const results: SizeResult[] = [];
+try {
+  for (const size of options.sizes) {
+    const dir = path.join(root, String(size));
+    fs.mkdirSync(dir);
+    const plan = planFor(size, options);
+    results.push(await runSize(plan, dir));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+} finally {
+  fs.rmSync(root, { recursive: true, force: true });
+}
+
+const elapsedS = (performance.now() - started) / 1000;
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(`\ncnfs-review bench — Node ${process.version}, ${os.cpus().length} × ${cpu}, temp dir ${path.dirname(root)}${options.quick ? ', --quick' : ''}, ${elapsedS.toFixed(0)} s\n`);
+console.log(renderReport(results));
+console.log('');
+console.log(jsonSummary(results, { node: process.version, cpus: os.cpus().length, quick: options.quick, sizes: options.sizes, elapsedS }));

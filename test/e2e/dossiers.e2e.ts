@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBrowserModeServer } from './browser-mode-server';
+import type { BrowserModeServer } from './browser-mode-server';
+
+// One server and one page walk through the app in order: each step builds on the data of the previous one.
+test.describe.configure({ mode: 'serial' });
+
+let server: BrowserModeServer;
+let page: Page;
+
+/** Set by the app on #root once the current page shows the data it asked for. */
+async function waitReady(): Promise<void> {
+  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
+}
+
+function counts(): Locator {
+  return page.getByTestId('dossier-counts');
+}
+
+/** « 12 345 dossiers · … » → 12345 */
+async function dossierTotal(): Promise<number> {
+  const text = (await counts().textContent()) ?? '';
+  const match = /^([\d\s\u202f\u00a0]+) dossiers? ·/.exec(text);
+  if (!match?.[1]) throw new Error(`Unexpected counts line: ${text}`);
+  return Number(match[1].replace(/\D/g, ''));
+}
+
+function rows(): Locator {
+  return page.locator('tbody tr[data-dossier-id]');
+}
+
+test.beforeAll(async ({ browser }) => {
+  server = await startBrowserModeServer();
+  page = await browser.newPage();
+  await page.goto(server.appUrl);
+});
+
+test.afterAll(async () => {
+  await page?.close();
+  await server?.stop();
+});
+
+test('the empty state generates demonstration data', async () => {
+  await waitReady();
+  await expect(page.getByRole('heading', { name: 'Aucun dossier pour l’instant' })).toBeVisible();
+  await expect(page.getByText('Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Générer des données de démonstration' }).click();
+
+  await expect(counts()).toHaveText(/^\d[\d\u202f]* dossiers · \d[\d\u202f]* postes demandés$/, { timeout: 60_000 });
+  await waitReady();
+  expect(await dossierTotal()).toBeGreaterThanOrEqual(500);
+  await expect(rows()).toHaveCount(50);
+});
+
+test('filtering by one department shows only that department', async () => {
+  const department = (await rows().first().locator('td').nth(2).textContent())?.trim() ?? '';
+  expect(department).toMatch(/^\w{2,3} – /);
+  const before = await counts().textContent();
+
+  await page.getByRole('textbox', { name: 'Département' }).fill(department.split(' – ')[1] ?? '');
+  await page.getByRole('option', { name: new RegExp(`^${department}`) }).click();
+  await page.keyboard.press('Escape');
+
+  await expect(counts()).not.toHaveText(before ?? '');
+  await waitReady();
+  const shown = await rows().count();
+  expect(shown).toBeGreaterThan(0);
+  for (let index = 0; index < shown; index++) {
+    await expect(rows().nth(index).locator('td').nth(2)).toHaveText(department);
+  }
+});
+
+test('a dossier opens with its eligibility checks, and the list comes back as it was', async () => {
+  const filteredCounts = await counts().textContent();
+  const firstName = (await rows().first().locator('td').nth(1).textContent())?.trim() ?? '';
+  await rows().first().click();
+
+  await expect(page).toHaveURL(/#\/dossiers\/\d+$/);
+  await waitReady();
+  await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Éligibilité (AMI)' })).toBeVisible();
+  await expect(page.getByTestId('eligibility').locator('> *').first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'Retour à la liste des dossiers' }).click();
+  await waitReady();
+  await expect(counts()).toHaveText(filteredCounts ?? '');
+
+  await page.getByRole('button', { name: 'Réinitialiser' }).click();
+  await waitReady();
+});
+
+test('importing a CSV previews the rejected row, then adds the valid ones', async () => {
+  const total = await dossierTotal();
+  const dir = mkdtempSync(path.join(tmpdir(), 'cnfs-e2e-csv-'));
+  const file = path.join(dir, 'structures-e2e.csv');
+  writeFileSync(
+    file,
+    [
+      'Identifiant;Nom de la structure;Code postal;Commune;Code département;Nombre de conseillers souhaités;Type de contrat',
+      'E2E-0001;Association Lien Numérique;69003;Lyon;69;2;CDI',
+      'E2E-0002;Régie de quartier des Chartrons;33300;Bordeaux;33;1;CDD',
+      'E2E-0003;Ligne sans nombre de postes;13001;Marseille;13;beaucoup;CDI',
+    ].join('\r\n'),
+    'utf8',
+  );
+
+  await page.getByRole('button', { name: 'Importer un fichier' }).click();
+  await expect(page.getByRole('heading', { name: 'Importer des dossiers' })).toBeVisible();
+  await page.getByLabel('Fichier à importer').setInputFiles(file);
+
+  await expect(page.getByText('structures-e2e.csv')).toBeVisible();
+  await waitReady();
+  await expect(page.getByLabel('Nouveaux : 2')).toBeVisible();
+  await expect(page.getByLabel('Rejetés : 1')).toBeVisible();
+  const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
+  await expect(rejected).toHaveCount(1);
+  await expect(rejected.first().locator('td').first()).toHaveText('4');
+
+  await page.getByRole('button', { name: 'Importer 2 dossiers' }).click();
+
+  await expect(page).toHaveURL(/#\/dossiers$/);
+  await expect(page.getByText('Import terminé')).toBeVisible();
+  await waitReady();
+  await expect.poll(dossierTotal).toBe(total + 2);
+});

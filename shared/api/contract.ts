@@ -170,6 +170,11 @@ export const API_METHODS = [
   'demo:generate',
 ] as const satisfies readonly ApiMethod[];
 
+/** Fails to compile when a method of the contract is missing from API_METHODS. */
+export type UnlistedApiMethods = Exclude<ApiMethod, (typeof API_METHODS)[number]>;
+const _everyMethodListed: [UnlistedApiMethods] extends [never] ? true : never = true;
+void _everyMethodListed;
+
 /** Backend -> UI events. */
 export interface ApiEvents {
   'db:changed': { tables: string[] };

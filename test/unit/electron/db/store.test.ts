@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -97,6 +98,8 @@ describe('Store', () => {
     fs.writeFileSync(file, damaged);
     await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_CORRUPT' });
     expect(Buffer.compare(fs.readFileSync(file), damaged)).toBe(0);
+    fs.rmSync(`${file}.sha256`);
+    await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_CORRUPT', message: expect.stringContaining('endommagée') });
     fs.writeFileSync(file, 'pas une base');
     await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_CORRUPT' });
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
@@ -111,6 +114,8 @@ describe('Store', () => {
     const newer = db.export();
     db.close();
     fs.writeFileSync(file, newer);
+    // A newer app writes the snapshot digest too.
+    fs.writeFileSync(`${file}.sha256`, createHash('sha256').update(newer).digest('hex'));
     await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
     expect(Buffer.compare(fs.readFileSync(file), Buffer.from(newer))).toBe(0);
   });
@@ -128,6 +133,7 @@ describe('Store', () => {
     db.run('DELETE FROM journal');
     db.run('DELETE FROM import_batches');
     fs.writeFileSync(file, db.export());
+    fs.rmSync(`${file}.sha256`);
     db.close();
     const reopened = await Store.open({ path: file });
     expect(batchNames(reopened)).toEqual(['a.csv']);
@@ -137,6 +143,7 @@ describe('Store', () => {
     db2.run('DELETE FROM journal');
     db2.run('DELETE FROM import_batches');
     fs.writeFileSync(file, db2.export());
+    fs.rmSync(`${file}.sha256`, { force: true });
     db2.close();
     fs.writeFileSync(`${file}.journal`, tampered);
     await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_JOURNAL' });

@@ -62,8 +62,10 @@ const VALIDATED_BY_STATUS: Partial<Record<DossierStatus, boolean>> = {
 
 const quote = (s: string) => `« ${s} »`;
 
+const EMPTY_FIELDS: DossierFields = { ...(Object.fromEntries(FIELD_DEFS.map((d) => [d.key, null])) as Record<DossierFieldKey, null>), externalId: '' };
+
 function emptyFields(): DossierFields {
-  return { ...(Object.fromEntries(FIELD_DEFS.map((d) => [d.key, null])) as Record<DossierFieldKey, null>), externalId: '' };
+  return { ...EMPTY_FIELDS };
 }
 
 /** Department of an INSEE commune code: "06088" → 06, "2A004" → 2A, "97105" → 971. */

@@ -9,7 +9,18 @@ import type { FieldKind } from '../domain/fields';
 import { DEPARTMENTS, REGIONS, getRegion } from '../domain/geography';
 import { roundCents } from '../domain/money';
 import { normalizeSiret } from '../domain/siret';
-import { normalizeHeader as key } from './headers';
+import { normalizeHeader } from './headers';
+
+// Enumerated values (statuses, yes/no, contract types…) repeat on every row: normalise each once.
+const keyCache = new Map<string, string>();
+function key(text: string): string {
+  let folded = keyCache.get(text);
+  if (folded === undefined) {
+    folded = normalizeHeader(text);
+    if (keyCache.size < 10_000) keyCache.set(text, folded);
+  }
+  return folded;
+}
 
 export type CoerceResult<T> = { value: T | null } | { error: string };
 
@@ -37,6 +48,8 @@ type Present = string | number | boolean | Date;
 
 // Placeholders real exports write for "no value", compared without case or accents.
 const NULL_LIKE = new Set(['', 'undefined', 'null', 'non renseigne', 'non renseignee', 'non defini', 'non definie', 'n/a', '-']);
+/** Longer strings cannot be a placeholder: spares folding every long text of a large import. */
+const NULL_LIKE_MAX_LENGTH = 32;
 
 function fold(s: string): string {
   return s.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ');
@@ -46,7 +59,10 @@ export function isNullLike(raw: unknown): boolean {
   if (raw === null || raw === undefined) return true;
   if (typeof raw === 'number') return Number.isNaN(raw);
   if (raw instanceof Date) return Number.isNaN(raw.getTime());
-  return typeof raw === 'string' && NULL_LIKE.has(fold(raw));
+  if (typeof raw !== 'string' || raw.length > NULL_LIKE_MAX_LENGTH) return false;
+  // Every placeholder starts with u, n or - (or is blank): most values are ruled out without folding.
+  const first = raw.trimStart().charAt(0).toLowerCase();
+  return (first === '' || first === 'u' || first === 'n' || first === '-') && NULL_LIKE.has(fold(raw));
 }
 
 /** A raw value as quoted in messages: on one line and not too long. */

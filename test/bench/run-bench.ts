@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOptions, planFor, type BenchOptions, type SizePlan } from './bench-options';
 import type { SizeResult } from './bench-types';
+import { busyCores, cpuTimes } from './machine-load';
 import { jsonSummary, renderReport } from './report';
 
 function runSize(plan: SizePlan, dir: string): Promise<SizeResult> {
@@ -35,6 +36,8 @@ function parseOrExit(): BenchOptions {
 }
 
 const options = parseOrExit();
+// Other processes on the machine skew timings (p95 first): say so next to the numbers.
+const cpuAtStart = cpuTimes();
 const root = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'cnfs-bench-'));
 const started = performance.now();
 const results: SizeResult[] = [];
@@ -52,7 +55,10 @@ try {
 
 const elapsedS = (performance.now() - started) / 1000;
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`\ncnfs-review bench — Node ${process.version}, ${os.cpus().length} × ${cpu}, temp dir ${path.dirname(root)}${options.quick ? ', --quick' : ''}, ${elapsedS.toFixed(0)} s\n`);
+const cores = busyCores(cpuAtStart);
+const busy = cores > 1.3;
+console.log(`\ncnfs-review bench — Node ${process.version}, ${os.cpus().length} × ${cpu}, temp dir ${path.dirname(root)}${options.quick ? ', --quick' : ''}, ${elapsedS.toFixed(0)} s`);
+console.log(`machine CPU busy during the bench: ${cores.toFixed(1)} of ${os.cpus().length} cores (the bench itself uses about 1)${busy ? ' — other processes competed: timings, p95 above all, are pessimistic' : ''}\n`);
 console.log(renderReport(results));
 console.log('');
-console.log(jsonSummary(results, { node: process.version, cpus: os.cpus().length, quick: options.quick, sizes: options.sizes, elapsedS }));
+console.log(jsonSummary(results, { node: process.version, cpus: os.cpus().length, quick: options.quick, sizes: options.sizes, elapsedS, busyCores: cores }));

@@ -1,8 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { startBrowserModeServer } from './browser-mode-server';
 import type { BrowserModeServer } from './browser-mode-server';
 
@@ -47,7 +45,7 @@ test.afterAll(async () => {
 test('the empty state generates demonstration data', async () => {
   await waitReady();
   await expect(page.getByRole('heading', { name: 'Aucun dossier pour l’instant' })).toBeVisible();
-  await expect(page.getByText('Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir')).toBeVisible();
+  await expect(page.getByText('Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Générer des données de démonstration' }).click();
 
@@ -62,7 +60,7 @@ test('filtering by one department shows only that department', async () => {
   expect(department).toMatch(/^\w{2,3} – /);
   const before = await counts().textContent();
 
-  await page.getByRole('textbox', { name: 'Département' }).fill(department.split(' – ')[1] ?? '');
+  await page.getByRole('combobox', { name: 'Département' }).fill(department.split(' – ')[1] ?? '');
   await page.getByRole('option', { name: new RegExp(`^${department}`) }).click();
   await page.keyboard.press('Escape');
 
@@ -96,8 +94,7 @@ test('a dossier opens with its eligibility checks, and the list comes back as it
 
 test('importing a CSV previews the rejected row, then adds the valid ones', async () => {
   const total = await dossierTotal();
-  const dir = mkdtempSync(path.join(tmpdir(), 'cnfs-e2e-csv-'));
-  const file = path.join(dir, 'structures-e2e.csv');
+  const file = test.info().outputPath('structures-e2e.csv');
   writeFileSync(
     file,
     [

@@ -22,13 +22,25 @@ export interface JournalEntry {
   hash: string;
 }
 
+type EntryBody = Omit<JournalEntry, 'prev' | 'hash'>;
+
+/** The hashed part, serialised once: for a bulk import it is tens of megabytes. */
+function bodyJson(entry: EntryBody): string {
+  const { seq, at, user, action, summary, sql, ops } = entry;
+  return JSON.stringify({ seq, at, user, action, summary, sql, ops });
+}
+
+const digest = (prev: string, body: string) => createHash('sha256').update(prev).update('\n').update(body).digest('hex');
+
 export function hashEntry(entry: Omit<JournalEntry, 'hash'>): string {
-  const { seq, at, user, action, summary, sql, ops, prev } = entry;
-  return createHash('sha256')
-    .update(prev)
-    .update('\n')
-    .update(JSON.stringify({ seq, at, user, action, summary, sql, ops }))
-    .digest('hex');
+  return digest(entry.prev, bodyJson(entry));
+}
+
+/** A new entry and its journal line, from a single serialisation of its body. */
+export function sealEntry(body: EntryBody, prev: string): { entry: JournalEntry; line: string } {
+  const json = bodyJson(body);
+  const hash = digest(prev, json);
+  return { entry: { ...body, prev, hash }, line: `${json.slice(0, -1)},"prev":"${prev}","hash":"${hash}"}\n` };
 }
 
 const WRITE_TARGET = /^\s*(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+"?([A-Za-z_][\w]*)/i;
@@ -89,8 +101,8 @@ export class JournalFile {
     return entries;
   }
 
-  append(entry: JournalEntry): void {
-    const line = Buffer.from(`${JSON.stringify(entry)}\n`, 'utf8');
+  append(text: string): void {
+    const line = Buffer.from(text, 'utf8');
     let written = 0;
     try {
       while (written < line.length) written += fs.writeSync(this.fd, line, written, line.length - written, this.size + written);

@@ -12,6 +12,18 @@ export type Row = Record<string, SqlValue>;
 
 let sqlJsPromise: Promise<SqlJsStatic> | null = null;
 
+const encoder = new TextEncoder();
+const SLOT = /CAST\(\s*\?\s+AS\s+TEXT\s*\)|\?/gi;
+
+/**
+ * Parameter positions written `CAST(? AS TEXT)`. Strings bound there are passed as UTF-8 bytes:
+ * sql.js encodes strings in slow JavaScript, while the cast stores exactly the same text.
+ */
+function textSlots(sql: string): boolean[] | null {
+  const slots = [...sql.matchAll(SLOT)].map((m) => m[0] !== '?');
+  return slots.includes(true) ? slots : null;
+}
+
 /** Where the wasm lives: next to sql.js in node_modules (unpacked from the asar in packaged builds). */
 function wasmPath(): string {
   const override = process.env.CNFS_SQLJS_WASM;
@@ -27,6 +39,7 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 
 export class SqliteDb {
   private readonly statements = new Map<string, Statement>();
+  private readonly slots = new Map<string, boolean[] | null>();
   private savepointDepth = 0;
 
   private constructor(private readonly db: SqlJsDatabase) {
@@ -56,10 +69,20 @@ export class SqliteDb {
     this.db.exec(sql);
   }
 
+  private bindable(sql: string, params: SqlParams): SqlValue[] {
+    let slots = this.slots.get(sql);
+    if (slots === undefined) {
+      slots = textSlots(sql);
+      this.slots.set(sql, slots);
+    }
+    if (!slots) return params as SqlValue[];
+    return params.map((p, i) => (slots[i] && typeof p === 'string' ? encoder.encode(p) : p)) as SqlValue[];
+  }
+
   run(sql: string, params: SqlParams = []): void {
     const stmt = this.statement(sql);
     try {
-      stmt.bind(params as SqlValue[]);
+      stmt.bind(this.bindable(sql, params));
       stmt.step();
     } finally {
       stmt.reset();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { SqliteDb, type Row, type SqlParam, type SqlParams } from './sqlite';
-import { GENESIS_HASH, JournalFile, hashEntry, tablesWritten, type JournalEntry } from './journal';
+import { GENESIS_HASH, JournalFile, hashEntry, sealEntry, tablesWritten, type JournalEntry } from './journal';
 import { LockFile } from './lock-file';
 import { checkSchema, migrate } from './migrate';
 import { DbError } from './db-error';
@@ -247,10 +247,10 @@ export class Store {
     const result = db.transaction(() => {
       const value = fn(tx);
       if (ops.length === 0) return value;
-      const body = { seq: this.seq + 1, at: this.options.now(), user: meta.user, action: meta.action, summary: meta.summary ?? {}, sql, ops, prev: this.lastHash };
-      entry = { ...body, hash: hashEntry(body) };
+      const sealed = sealEntry({ seq: this.seq + 1, at: this.options.now(), user: meta.user, action: meta.action, summary: meta.summary ?? {}, sql, ops }, this.lastHash);
+      entry = sealed.entry;
       this.insertJournalRow(entry);
-      this.journal?.append(entry);
+      this.journal?.append(sealed.line);
       return value;
     });
     const committed = entry as JournalEntry | null;

@@ -52,6 +52,10 @@ const FIELD_KINDS: Record<DossierFieldKey, ColumnKind> = {
 
 export const FIELD_KEYS = Object.keys(FIELD_KINDS) as DossierFieldKey[];
 
+export function isTextField(key: DossierFieldKey): boolean {
+  return FIELD_KINDS[key] === 'text';
+}
+
 export function columnOf(key: DossierFieldKey): string {
   return key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }

@@ -10,7 +10,7 @@ import { FIELD_DEFS } from '../../../shared/domain/fields';
 import { matchHeaders } from '../../../shared/import/headers';
 import { validateRecord } from '../../../shared/import/validate-record';
 import type { Store } from '../db/store';
-import { appendPlatformDecision, insertDossier, nextDossierId, recordProvenance, updateDossier } from '../dossiers/dossier-writes';
+import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossier, nextDossierId, recordProvenance, updateDossier } from '../dossiers/dossier-writes';
 import { planRows, type PlannedRow, type ValidRow } from './import-plan';
 import { readImportFile, type RawTable } from './read-file';
 
@@ -160,18 +160,20 @@ export class ImportService {
         [batch, origin.fileName, origin.fileHash, origin.format, now, user, counts.total, counts.new, counts.updated, counts.unchanged, counts.rejected, JSON.stringify(rejected)],
       );
       let nextId = nextDossierId(tx);
+      const bulk = counts.new + counts.updated > FTS_BULK_THRESHOLD;
       for (const row of planned) {
         let id = row.dossierId;
         if (row.action === 'created') {
           id = nextId++;
-          insertDossier(tx, id, row, origin.source, now);
+          insertDossier(tx, id, row, origin.source, now, !bulk);
         } else if (row.action === 'updated' && id !== null) {
-          updateDossier(tx, id, row, row.changes, user, `import « ${origin.fileName} »`, now);
+          updateDossier(tx, id, row, row.changes, user, `import « ${origin.fileName} »`, now, !bulk);
         }
         if (id === null) continue;
         recordProvenance(tx, id, batch, row.row, row.action);
         if (row.action !== 'unchanged' && origin.source === 'platform') appendPlatformDecision(tx, id, row.fields, by, now);
       }
+      if (bulk) ftsRebuild(tx);
       return batch;
     });
     return { batchId, fileName: origin.fileName, counts, rejected };

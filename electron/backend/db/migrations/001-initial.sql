@@ -126,24 +126,11 @@ CREATE TABLE decisions (
 );
 CREATE INDEX decisions_dossier ON decisions (dossier_id);
 
--- Full-text search over what a user types into the search box (FTS4: sql.js has no FTS5),
--- kept in sync with the dossiers table by triggers so that journal replay maintains it too.
+-- Full-text search over what a user types into the search box (FTS4: sql.js has no FTS5).
+-- External content, maintained by the dossier writes (row by row, or rebuilt after a bulk import):
+-- those statements are journaled, so a replay maintains it too.
 CREATE VIRTUAL TABLE dossiers_fts USING fts4 (
   content="dossiers",
   external_id, name, legal_name, siret, commune_name, postal_code, network_name, motivation,
   tokenize=unicode61 "remove_diacritics=2"
 );
-CREATE TRIGGER dossiers_fts_insert AFTER INSERT ON dossiers BEGIN
-  INSERT INTO dossiers_fts (docid, external_id, name, legal_name, siret, commune_name, postal_code, network_name, motivation)
-  VALUES (new.id, new.external_id, new.name, new.legal_name, new.siret, new.commune_name, new.postal_code, new.network_name, new.motivation);
-END;
-CREATE TRIGGER dossiers_fts_before_update BEFORE UPDATE ON dossiers BEGIN
-  DELETE FROM dossiers_fts WHERE docid = old.id;
-END;
-CREATE TRIGGER dossiers_fts_after_update AFTER UPDATE ON dossiers BEGIN
-  INSERT INTO dossiers_fts (docid, external_id, name, legal_name, siret, commune_name, postal_code, network_name, motivation)
-  VALUES (new.id, new.external_id, new.name, new.legal_name, new.siret, new.commune_name, new.postal_code, new.network_name, new.motivation);
-END;
-CREATE TRIGGER dossiers_fts_delete BEFORE DELETE ON dossiers BEGIN
-  DELETE FROM dossiers_fts WHERE docid = old.id;
-END;

@@ -5,7 +5,7 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'util', 'stream', 'zlib', 'events', 'buffer'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'resources/scripts/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'tmp/**', 'resources/scripts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { files: ['**/*.mjs', 'electron/**/*.ts', 'test/**/*.ts', '*.config.ts'], languageOptions: { globals: { ...globals.node } } },
@@ -15,6 +15,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-exports': ['error', { restrictDefaultExports: { direct: true, named: true, defaultFrom: true, namedFrom: true, namespaceFrom: true } }],
     },
+  },
+  {
+    // Tool configuration files are loaded through their default export.
+    files: ['*.config.{js,ts}'],
+    rules: { 'no-restricted-exports': 'off' },
   },
   {
     // shared/ is pure TypeScript: no Node, DOM, Electron, React or sql.js.

@@ -1,0 +1,22 @@
+import { Group, Text } from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
+import type { FieldChange } from '../../../shared/domain/dossier';
+import { fieldLabel, formatFieldValue } from '../../lib/field-value';
+
+/** « Champ : avant → après », with the old value struck through. */
+export function FieldChangeLine({ change }: { change: FieldChange }) {
+  return (
+    <Group gap={6} wrap="wrap">
+      <Text span size="sm" fw={500}>
+        {fieldLabel(change.field)} :
+      </Text>
+      <Text span size="sm" td="line-through" c="gray.7">
+        {formatFieldValue(change.field, change.before)}
+      </Text>
+      <IconArrowRight size={14} aria-label="devient" />
+      <Text span size="sm">
+        {formatFieldValue(change.field, change.after)}
+      </Text>
+    </Group>
+  );
+}

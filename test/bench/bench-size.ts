@@ -9,6 +9,7 @@ import { generateDemoDossiers } from '../../electron/backend/demo/generate-demo'
 import { writePlatformCsv } from '../../electron/backend/demo/platform-csv';
 import type { SizePlan } from './bench-options';
 import type { SizeResult } from './bench-types';
+import { copyDatabase } from './db-files';
 import { NO_IDLE_SNAPSHOT_MS, runImports } from './import-phase';
 import { compareInserts } from './insert-reference';
 import { MemorySampler } from './memory-sampler';
@@ -47,9 +48,7 @@ async function measure(plan: SizePlan, dir: string): Promise<SizeResult> {
     log(`  write: median ${persist.write.median.toFixed(2)} ms, p95 ${persist.write.p95.toFixed(2)} ms`);
     // Keep the snapshot + journal of those writes aside: the "open with a journal to replay" case.
     const withJournalPath = path.join(dir, 'with-journal', 'bench.cnfs');
-    fs.mkdirSync(path.dirname(withJournalPath), { recursive: true });
-    fs.copyFileSync(imported.dbPath, withJournalPath);
-    fs.copyFileSync(`${imported.dbPath}.journal`, `${withJournalPath}.journal`);
+    copyDatabase(imported.dbPath, withJournalPath);
     const journalEntries = fs.readFileSync(`${withJournalPath}.journal`, 'utf8').split('\n').filter(Boolean).length;
 
     log(`snapshot × ${plan.snapshotRuns}`);

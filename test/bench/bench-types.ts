@@ -58,8 +58,10 @@ export interface SnapshotResult {
 
 export interface OpenResult {
   clean: Summary;
-  /** Part of a clean open: `PRAGMA quick_check`, which reads every page of the database. */
+  /** `PRAGMA quick_check` alone (reads every page): what open costs more when the snapshot has no valid digest. */
   quickCheck: Summary;
+  /** A snapshot digest sidecar was present, so open could skip quick_check. */
+  digest: boolean;
   nativeOpen: Summary;
   withJournal: Summary | null;
   journalEntries: number;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openBackend } from '../../electron/backend/backend';
 import type { ImportResultSummary } from './bench-types';
+import { copyDatabase } from './db-files';
 import type { MemoryPoint, MemorySampler } from './memory-sampler';
 import { recordWrites, type RecordedOp } from './record-writes';
 import { collectGarbage, summarize, timeAsync, timeSync } from './stats';
@@ -21,12 +22,6 @@ export interface ImportPhaseOutput {
   dbPath: string;
   /** Snapshot + journal as they were right after the last commit, when the journal held the import. */
   crashCopy: string | null;
-}
-
-function copyWithJournal(from: string, to: string): void {
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
-  fs.copyFileSync(`${from}.journal`, `${to}.journal`);
 }
 
 export async function runImports(opts: { data: Uint8Array; fileName: string; rows: number; runs: number; dir: string; sampler: MemorySampler; log: (msg: string) => void }): Promise<ImportPhaseOutput> {
@@ -59,7 +54,7 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     journalMb = fs.existsSync(journal) ? fs.statSync(journal).size / (1024 * 1024) : 0;
     if (last && journalMb > 0) {
       crashCopy = path.join(opts.dir, 'crash-after-import', 'bench.cnfs');
-      copyWithJournal(dbPath, crashCopy);
+      copyDatabase(dbPath, crashCopy);
     }
     opts.sampler.reset();
     const s = timeSync(() => backend.close());

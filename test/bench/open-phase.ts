@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Store } from '../../electron/backend/db/store';
 import type { OpenResult } from './bench-types';
+import { copyDatabase } from './db-files';
 import { NO_IDLE_SNAPSHOT_MS } from './import-phase';
 import { openNative } from './native-db';
 import { sample, summarize, timeAsync } from './stats';
@@ -15,9 +16,7 @@ const open = (file: string) => Store.open({ path: file, snapshotDelayMs: NO_IDLE
 /** A fresh copy for each run: opening folds the journal into the snapshot, so a copy is single-use. */
 function freshCopy(from: string, dir: string, run: number): string {
   const to = path.join(dir, `open-${run}`, path.basename(from));
-  fs.mkdirSync(path.dirname(to), { recursive: true });
-  fs.copyFileSync(from, to);
-  if (fs.existsSync(`${from}.journal`)) fs.copyFileSync(`${from}.journal`, `${to}.journal`);
+  copyDatabase(from, to);
   return to;
 }
 
@@ -67,5 +66,6 @@ export async function runOpens(opts: {
     afterImportCrash = { ms: replay.median, journalMb };
     opts.log(`  open after a crash right after the import (replay ${journalMb.toFixed(1)} MB journal): ${replay.median.toFixed(0)} ms`);
   }
-  return { clean, quickCheck, nativeOpen, withJournal, journalEntries: opts.withJournal?.entries ?? 0, journalKb, afterImportCrash };
+  const digest = fs.existsSync(`${opts.dbPath}.sha256`);
+  return { clean, quickCheck, digest, nativeOpen, withJournal, journalEntries: opts.withJournal?.entries ?? 0, journalKb, afterImportCrash };
 }

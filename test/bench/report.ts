@@ -83,7 +83,7 @@ function durabilityRows(r: SizeResult): TableRow[] {
     row(`snapshot: export + write + fsync + rename (${r.snapshot.fileMb.toFixed(0)} MB)`, r.size, r.snapshot.snapshot),
     row('  db.export() alone', r.size, r.snapshot.exportOnly),
     row('open: Store.open of the snapshot', r.size, o.clean, { native: o.nativeOpen.median, target: mark(o.clean.median, LIMITS.openMs, at50k) }),
-    row('  of which PRAGMA quick_check', r.size, o.quickCheck),
+    row(`  PRAGMA quick_check alone (${o.digest ? 'skipped on open: digest present' : 'run on open: no digest'})`, r.size, o.quickCheck),
   ];
   if (o.withJournal) rows.push(row(`open with ${o.journalEntries} journal entries (${o.journalKb.toFixed(0)} KB) to replay, + fold`, r.size, o.withJournal));
   if (o.afterImportCrash) {

@@ -128,6 +128,10 @@ describe('import flow', () => {
     const target = all.rows[0]!;
     const found = await backend.call('dossiers:list', { search: target.name!.split(' ').slice(0, 2).join(' ').toLowerCase() });
     expect(found.rows.map((r) => r.id)).toContain(target.id);
+    for (const direction of ['asc', 'desc'] as const) {
+      const sorted = await backend.call('dossiers:list', { sort: { column: 'communeName', direction }, limit: 5 });
+      expect(sorted.rows[0]!.communeName).not.toBeNull();
+    }
     const facets = await backend.call('dossiers:facets', {});
     expect(facets.statuses.reduce((s, f) => s + f.count, 0)).toBe(2000);
     await expect(backend.call('demo:generate', { count: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

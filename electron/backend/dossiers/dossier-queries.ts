@@ -77,7 +77,8 @@ export function listDossiers(db: SqliteDb, query: DossierQuery): DossierPage {
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
   const orderBy = order
     .split(', ')
-    .map((c) => `${c} ${direction}`)
+    // Empty values go last whatever the direction: a sort by commune should not open on blanks.
+    .map((c) => `${c} ${direction} NULLS LAST`)
     .join(', ');
   const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 500);
   const offset = Math.max(Math.trunc(query.offset ?? 0), 0);

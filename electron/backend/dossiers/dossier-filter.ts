@@ -26,26 +26,20 @@ export function whereClause(filter: DossierFilter): { sql: string; params: SqlPa
   inList('d.department_code', filter.departments);
   inList('d.region_code', filter.regions);
   inList('d.status', filter.statuses);
-  if (filter.contractTypes && filter.contractTypes.length > 0) {
-    const types = filter.contractTypes.filter((t) => t !== 'NONE');
+  // Lists where one value stands for "not provided" (NULL in the table).
+  const inListOrNone = (column: string, values: readonly string[] | undefined, none: string) => {
+    if (!values || values.length === 0) return;
+    const present = values.filter((v) => v !== none);
     const parts: string[] = [];
-    if (types.length > 0) {
-      parts.push(`d.contract_type IN (${placeholders(types.length)})`);
-      params.push(...types);
+    if (present.length > 0) {
+      parts.push(`${column} IN (${placeholders(present.length)})`);
+      params.push(...present);
     }
-    if (filter.contractTypes.includes('NONE')) parts.push('d.contract_type IS NULL');
+    if (values.includes(none)) parts.push(`${column} IS NULL`);
     clauses.push(`(${parts.join(' OR ')})`);
-  }
-  if (filter.legalForms && filter.legalForms.length > 0) {
-    const forms = filter.legalForms.filter((f) => f !== '');
-    const parts: string[] = [];
-    if (forms.length > 0) {
-      parts.push(`d.legal_form IN (${placeholders(forms.length)})`);
-      params.push(...forms);
-    }
-    if (filter.legalForms.includes('')) parts.push('d.legal_form IS NULL');
-    clauses.push(`(${parts.join(' OR ')})`);
-  }
+  };
+  inListOrNone('d.contract_type', filter.contractTypes, 'NONE');
+  inListOrNone('d.legal_form', filter.legalForms, '');
   if (filter.warning === 'any') clauses.push('d.warning_count > 0');
   else if (filter.warning === 'none') clauses.push('d.warning_count = 0');
   else if (filter.warning) {

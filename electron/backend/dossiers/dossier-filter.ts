@@ -10,7 +10,8 @@ export function ftsQuery(search: string): string | null {
     .filter((w) => w.length > 0)
     .slice(0, 12);
   if (words.length === 0) return null;
-  return words.map((w) => `${w}*`).join(' ');
+  // Lower case: the index ignores case, and "OR", "AND", "NOT", "NEAR" would otherwise be operators.
+  return words.map((w) => `${w.toLowerCase()}*`).join(' ');
 }
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');

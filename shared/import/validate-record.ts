@@ -75,19 +75,34 @@ function departmentOfInsee(code: string | null): string | null {
   return isDepartmentCode(dept) ? dept : null;
 }
 
+type Mapping = Record<string, DossierFieldKey | null>;
+
+// Field → header, computed once per mapping rather than once per record of a large file.
+const headersByMapping = new WeakMap<Mapping, ReadonlyMap<DossierFieldKey, string>>();
+function headersOf(mapping: Mapping): ReadonlyMap<DossierFieldKey, string> {
+  let headers = headersByMapping.get(mapping);
+  if (!headers) {
+    const byField = new Map<DossierFieldKey, string>();
+    for (const [header, field] of Object.entries(mapping)) {
+      if (field && !byField.has(field)) byField.set(field, header);
+    }
+    headers = byField;
+    headersByMapping.set(mapping, headers);
+  }
+  return headers;
+}
+
 class RecordCheck {
   readonly fields = emptyFields();
   readonly warnings: DossierWarning[] = [];
-  readonly headers = new Map<DossierFieldKey, string>();
+  readonly headers: ReadonlyMap<DossierFieldKey, string>;
   readonly errors = new Map<DossierFieldKey, string>();
 
   constructor(
     readonly record: RawRecord,
-    mapping: Record<string, DossierFieldKey | null>,
+    mapping: Mapping,
   ) {
-    for (const [header, field] of Object.entries(mapping)) {
-      if (field && !this.headers.has(field)) this.headers.set(field, header);
-    }
+    this.headers = headersOf(mapping);
   }
 
   raw(field: DossierFieldKey): unknown {

@@ -16,6 +16,7 @@ import { MemorySampler } from './memory-sampler';
 import { runOpens } from './open-phase';
 import { runPersist, runSnapshots } from './persist-phase';
 import { runQueries } from './query-phase';
+import { runReviewBench } from './review-bench';
 import { collectGarbage } from './stats';
 
 function platformCsvBytes(size: number, seed: number): Uint8Array {
@@ -40,6 +41,9 @@ async function measure(plan: SizePlan, dir: string): Promise<SizeResult> {
     collectGarbage();
 
     const backend = await openBackend({ dbPath: imported.dbPath, userName: 'Banc de mesure', mode: 'cli', snapshotDelayMs: NO_IDLE_SNAPSHOT_MS });
+    // Before the queries, so that the list's review columns, filters and sorts hold realistic data.
+    log(`review: opinions and scores, then opinion + totals × ${plan.persistRuns}`);
+    const review = await runReviewBench({ backend, size: plan.size, runs: plan.persistRuns, log });
     log(`queries × ${plan.queryRuns}`);
     const queries = await runQueries({ backend, native: inserts.native, size: plan.size, runs: plan.queryRuns, log });
 
@@ -67,7 +71,7 @@ async function measure(plan: SizePlan, dir: string): Promise<SizeResult> {
       dir,
       log,
     });
-    return { size: plan.size, import: imported.summary, insert: inserts.result, queries, persist, snapshot, open };
+    return { size: plan.size, import: imported.summary, insert: inserts.result, review, queries, persist, snapshot, open };
   } finally {
     await sampler.stop();
   }

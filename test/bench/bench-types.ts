@@ -1,5 +1,6 @@
 /** What a size's child process sends back to the runner (plain JSON through the IPC channel). */
 import type { MemoryPoint } from './memory-sampler';
+import type { ReviewResult } from './review-bench';
 import type { Summary } from './stats';
 
 export interface ImportResultSummary {
@@ -74,6 +75,7 @@ export interface SizeResult {
   size: number;
   import: ImportResultSummary;
   insert: NativeInsert;
+  review: ReviewResult;
   queries: QueryResult[];
   persist: PersistResult;
   snapshot: SnapshotResult;

@@ -8,7 +8,7 @@ import { openBackend } from '../../electron/backend/backend';
 import type { ImportResultSummary } from './bench-types';
 import { copyDatabase } from './db-files';
 import type { MemoryPoint, MemorySampler } from './memory-sampler';
-import { recordWrites, type RecordedOp } from './record-writes';
+import { captureImportOps, journalOps, type RecordedOp } from './record-writes';
 import { collectGarbage, summarize, timeAsync, timeSync } from './stats';
 
 /** No background snapshot while we measure: the snapshot is timed on its own, on close. */
@@ -16,7 +16,7 @@ export const NO_IDLE_SNAPSHOT_MS = 3_600_000;
 
 export interface ImportPhaseOutput {
   summary: ImportResultSummary;
-  /** Statements of the last run's commit, for the native reference. */
+  /** Statements of the last run's commit (from its journal entry), for the native reference. */
   ops: RecordedOp[];
   /** Database left by the last run (closed, snapshot written). */
   dbPath: string;
@@ -41,8 +41,6 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     collectGarbage();
     const baselineRssMb = process.memoryUsage.rss() / (1024 * 1024);
     const backend = await openBackend({ dbPath, userName: 'Banc de mesure', mode: 'cli', snapshotDelayMs: NO_IDLE_SNAPSHOT_MS });
-    // Recording pushes references only; done on the last run so the earlier runs are untouched.
-    if (last) ops = recordWrites(backend.store);
     opts.sampler.reset();
     const p = await timeAsync(() => backend.call('import:preview', { fileName: opts.fileName, data: opts.data }));
     const afterPreview: MemoryPoint = opts.sampler.read();
@@ -53,6 +51,8 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     const journal = `${dbPath}.journal`;
     journalMb = fs.existsSync(journal) ? fs.statSync(journal).size / (1024 * 1024) : 0;
     if (last && journalMb > 0) {
+      // Untimed: the statements the commit journaled, and the files as a crash would leave them.
+      ops = journalOps(dbPath, 'import');
       crashCopy = path.join(opts.dir, 'crash-after-import', 'bench.cnfs');
       copyDatabase(dbPath, crashCopy);
     }
@@ -62,9 +62,14 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     preview.push(p.ms);
     commit.push(c.ms);
     close.push(s.ms);
-    memory = { preview: afterPreview, commit: afterCommit, close: afterClose, baselineRssMb };
+    // The first run only: later ones inherit sql.js's WebAssembly memory, which never shrinks.
+    if (run === 0) memory = { preview: afterPreview, commit: afterCommit, close: afterClose, baselineRssMb };
     opts.log(`  import run ${run + 1}/${opts.runs}: preview ${Math.round(p.ms)} ms, commit ${Math.round(c.ms)} ms, close ${Math.round(s.ms)} ms, ${created} created`);
     if (!last) fs.rmSync(runDir, { recursive: true, force: true });
+  }
+  if (ops.length === 0) {
+    opts.log('  the journal was already folded into the snapshot: capturing the statements with one more, untimed import');
+    ops = await captureImportOps(opts.fileName, opts.data);
   }
   const total = preview.map((ms, i) => ms + commit[i]!);
   return {

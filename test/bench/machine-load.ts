@@ -1,5 +1,5 @@
 /**
- * How busy the whole machine was during the bench. The bench itself keeps about one core busy;
+ * How busy the whole machine was during the bench. The bench itself keeps about 1.4 cores busy;
  * much more than that means other processes competed for the CPU and the timings are pessimistic.
  */
 import os from 'node:os';

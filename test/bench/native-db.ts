@@ -2,10 +2,9 @@
  * better-sqlite3, the native reference. The package ships no type declarations and none are
  * installed, so it is loaded through createRequire and typed with just the part we use.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { SqlParams } from '../../electron/backend/db/sqlite';
+import { MIGRATIONS } from '../../electron/backend/db/migrations/index';
 
 export interface NativeStatement {
   run(...params: unknown[]): unknown;
@@ -32,10 +31,9 @@ export function openNative(file: string): NativeDatabase {
   return db;
 }
 
-/** The schema the app ships, read from the migration file itself rather than copied. */
+/** The schema the app ships: every numbered migration, as read from its .sql file, in order. */
 export function migrationSql(): string {
-  const file = fileURLToPath(new URL('../../electron/backend/db/migrations/001-initial.sql', import.meta.url));
-  return fs.readFileSync(file, 'utf8');
+  return MIGRATIONS.map((m) => m.sql).join('\n');
 }
 
 /** better-sqlite3 binds Buffers, not bare Uint8Arrays. */

@@ -36,6 +36,11 @@ export function queryCases(size: number): QueryCase[] {
     list('filter: search "centre social" + count', { search: 'centre social' }),
     list('filter: search "numérique" (broad) + count', { search: 'numérique' }),
     list('filter: dept 59 + status + search + count', { departments: ['59'], statuses: ['CREEE'], search: 'association' }),
+    list('list: first page, by aggregate score (desc)', { sort: { column: 'aggregateScore', direction: 'desc' } }),
+    list('list: first page, by posts supported (desc)', { sort: { column: 'postsSupported', direction: 'desc' } }),
+    list('filter: opinion favourable + count', { opinions: ['FAVORABLE'] }),
+    list('filter: not yet reviewed + count', { reviewed: 'no' }),
+    list('filter: reviewer + score ≥ 3 + count', { reviewerId: 1, minScore: 3 }),
     { label: 'stats:departments (map)', method: 'stats:departments', request: {} },
   ];
 }

@@ -92,6 +92,16 @@ function durabilityRows(r: SizeResult): TableRow[] {
   return rows;
 }
 
+function reviewRows(r: SizeResult): TableRow[] {
+  const v = r.review;
+  return [
+    row(`seed: ${formatCount(v.seededOpinions)} opinions by opinions:recordBulk (total, ms)`, r.size, { runs: 1, median: v.seedOpinionsMs, p95: v.seedOpinionsMs, min: v.seedOpinionsMs, max: v.seedOpinionsMs }),
+    row(`scores:record (journaled + the dossier's aggregate), ${formatCount(v.seededScores)} dossiers`, r.size, v.scoreRecord),
+    row(`opinions:record + departments:totals (${v.department}, ${formatCount(v.departmentDossiers)} dossiers)`, r.size, v.opinionAndTotals, { target: mark(v.opinionAndTotals.median, LIMITS.opinionTotalsMs, r.size >= TARGET_SIZE) }),
+    row('  departments:totals alone', r.size, v.totals),
+  ];
+}
+
 export function renderReport(results: readonly SizeResult[]): string {
   const rows: TableRow[] = [];
   const section = (title: string, build: (r: SizeResult) => TableRow[]) => {
@@ -99,8 +109,9 @@ export function renderReport(results: readonly SizeResult[]): string {
     for (const r of results) rows.push(...build(r));
   };
   section('Import through the real path (openBackend on a temp file, import:preview → import:commit)', importRows);
-  section('Memory during the import (peak RSS sampled every 10 ms by a worker thread; heap and external at the end of the step, before gc)', memoryRows);
+  section('Memory during the first import of each size (peak RSS sampled every 10 ms by a worker thread; heap and external at the end of the step, before gc)', memoryRows);
   section("List and filters: backend.call('dossiers:list'), page of 50 sorted by name + count (→ matching dossiers)", queryRows);
+  section('Prefecture review through backend.call (profile COMMITTEE; a quarter of the dossiers with an opinion, a twentieth scored)', reviewRows);
   section('Durability', durabilityRows);
   const checks = checkTargets(results);
   const failed = checks.filter((c) => !c.ok);

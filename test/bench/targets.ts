@@ -20,6 +20,7 @@ export const LIMITS = {
   listP95Ms: 50,
   persistMs: 10,
   openMs: 3_000,
+  opinionTotalsMs: 20,
 } as const;
 
 /** "< 10 s", "< 50 ms": limits are round numbers, printed without decimals. */
@@ -42,6 +43,7 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
     add('import platform CSV, preview + commit (median)', r.size, r.import.total.median, LIMITS.importMs);
     add('persist one change (p95)', r.size, r.persist.write.p95, LIMITS.persistMs);
     add('open the database (median)', r.size, r.open.clean.median, LIMITS.openMs);
+    add('record an opinion + department totals (median)', r.size, r.review.opinionAndTotals.median, LIMITS.opinionTotalsMs);
   }
   return checks;
 }

@@ -100,7 +100,9 @@ export class Store {
   static async open(options: StoreOptions): Promise<Store> {
     const resolved: Required<Omit<StoreOptions, 'path'>> = {
       snapshotDelayMs: options.snapshotDelayMs ?? 2_000,
-      maxJournalBytes: options.maxJournalBytes ?? 64 * 1024 * 1024,
+      // A bulk import is folded into a snapshot at once (≈ 0.2 s at 50,000 dossiers) rather than
+      // left for a multi-second replay if the machine stops before the idle snapshot.
+      maxJournalBytes: options.maxJournalBytes ?? 8 * 1024 * 1024,
       now: options.now ?? (() => new Date().toISOString()),
     };
     if (options.path === null) {

@@ -105,11 +105,14 @@ export function platformDecisionOf(fields: DossierFields): PlatformDecision | nu
   };
 }
 
-/** Appends the platform's decision unless the latest platform entry already says the same. */
-export function appendPlatformDecision(tx: WriteTx, dossierId: number, fields: DossierFields, by: string, now: string): boolean {
+/**
+ * Appends the platform's decision unless the latest platform entry already says the same
+ * (a dossier created by this very import has none to compare with).
+ */
+export function appendPlatformDecision(tx: WriteTx, dossierId: number, fields: DossierFields, by: string, now: string, created: boolean): boolean {
   const decision = platformDecisionOf(fields);
   if (!decision) return false;
-  const last = tx.get<{ decision: string; session_number: string | null; session_date: string | null; posts_granted: number | null }>(
+  const last = created ? undefined : tx.get<{ decision: string; session_number: string | null; session_date: string | null; posts_granted: number | null }>(
     "SELECT decision, session_number, session_date, posts_granted FROM decisions WHERE dossier_id = ? AND source = 'platform' ORDER BY id DESC LIMIT 1",
     [dossierId],
   );

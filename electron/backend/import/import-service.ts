@@ -171,7 +171,7 @@ export class ImportService {
         }
         if (id === null) continue;
         recordProvenance(tx, id, batch, row.row, row.action);
-        if (row.action !== 'unchanged' && origin.source === 'platform') appendPlatformDecision(tx, id, row.fields, by, now);
+        if (row.action !== 'unchanged' && origin.source === 'platform') appendPlatformDecision(tx, id, row.fields, by, now, row.action === 'created');
       }
       if (bulk) ftsRebuild(tx);
       return batch;

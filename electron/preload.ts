@@ -28,6 +28,22 @@ const api = {
   'import:template': invoke('import:template'),
   'stats:departments': invoke('stats:departments'),
   'demo:generate': invoke('demo:generate'),
+  'profile:current': invoke('profile:current'),
+  'profile:list': invoke('profile:list'),
+  'profile:save': invoke('profile:save'),
+  'profile:switch': invoke('profile:switch'),
+  'opinions:record': invoke('opinions:record'),
+  'opinions:recordBulk': invoke('opinions:recordBulk'),
+  'opinions:history': invoke('opinions:history'),
+  'grids:list': invoke('grids:list'),
+  'grids:save': invoke('grids:save'),
+  'scores:record': invoke('scores:record'),
+  'scores:get': invoke('scores:get'),
+  'compare:get': invoke('compare:get'),
+  'ranking:get': invoke('ranking:get'),
+  'ranking:save': invoke('ranking:save'),
+  'departments:totals': invoke('departments:totals'),
+  'targets:set': invoke('targets:set'),
 } satisfies Api;
 
 const events = {

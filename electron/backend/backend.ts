@@ -2,7 +2,7 @@
  * The backend: one object per open database implementing every method of the API contract.
  * Hosts (worker thread for Electron and browser mode, CLI in-process) only route to it.
  */
-import { ApiError, type Api, type ApiMethod, type ApiRequest, type ApiResponse, type AppInfo } from '../../shared/api/contract';
+import { ApiError, type ApiMethod, type ApiResponse, type AppInfo } from '../../shared/api/contract';
 import { Store } from './db/store';
 import { SCHEMA_VERSION } from './db/migrate';
 import { departmentStats, dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
@@ -12,6 +12,9 @@ import { generateDemoIntoStore } from './demo/demo-import';
 import { warningLabel } from '../../shared/import/validate-record';
 import { APP_VERSION } from './paths';
 import { validateRequest } from './request-validation';
+import { Profiles } from './review/profiles';
+import { reviewHandlers } from './review/review-handlers';
+import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
 
 export interface BackendOptions {
   dbPath: string | null;
@@ -21,7 +24,7 @@ export interface BackendOptions {
   snapshotDelayMs?: number;
 }
 
-export type ApiHandlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+export type { ApiHandlers };
 
 export interface Backend {
   readonly store: Store;
@@ -32,17 +35,17 @@ export interface Backend {
 
 export async function openBackend(options: BackendOptions): Promise<Backend> {
   const store = await Store.open({ path: options.dbPath, snapshotDelayMs: options.snapshotDelayMs });
-  const user = () => options.userName;
-  const imports = new ImportService(store, user);
+  const profiles = new Profiles(store, options.userName);
+  const imports = new ImportService(store, () => profiles.userName(), () => profiles.scope());
   const db = store.db;
 
-  const handlers: ApiHandlers = {
+  const scoped: ScopedHandlers = {
     'app:info': async () => ({
       version: APP_VERSION,
       schemaVersion: SCHEMA_VERSION,
       mode: options.mode,
       dbPath: store.path ?? ':memory:',
-      userName: options.userName,
+      userName: profiles.userName(),
       dossierCount: db.value<number>('SELECT count(*) FROM dossiers') ?? 0,
       electronUnavailableReason: options.electronUnavailableReason ?? null,
     }),
@@ -54,7 +57,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     'import:template': async () => ({ fileName: 'modele-import-dossiers-cnfs.xlsx', data: await buildImportTemplate() }),
     'stats:departments': async () => departmentStats(db),
     'demo:generate': async (req) => generateDemoIntoStore(store, imports, req.count),
-  } satisfies { [M in ApiMethod]: (request: ApiRequest<M>) => ReturnType<Api[M]> };
+    ...reviewHandlers(store, profiles),
+  };
+  const handlers = guardHandlers(scoped, () => profiles.scope(), db);
 
   return {
     store,

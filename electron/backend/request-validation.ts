@@ -1,27 +1,7 @@
 /** Every request is checked at the boundary before it reaches a handler. */
-import { ApiError, type ApiMethod, type ApiRequest } from '../../shared/api/contract';
-
-const bad = (message: string) => new ApiError('BAD_REQUEST', `Requête invalide : ${message}.`);
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function optionalStringArray(req: Record<string, unknown>, key: string): void {
-  const value = req[key];
-  if (value === undefined) return;
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad(`« ${key} » doit être une liste de textes`);
-}
-
-function optionalInteger(req: Record<string, unknown>, key: string, min: number, max: number): void {
-  const value = req[key];
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw bad(`« ${key} » doit être un entier entre ${min} et ${max}`);
-}
-
-function optionalString(req: Record<string, unknown>, key: string): void {
-  if (req[key] !== undefined && typeof req[key] !== 'string') throw bad(`« ${key} » doit être un texte`);
-}
+import type { ApiMethod, ApiRequest } from '../../shared/api/contract';
+import { bad, isObject, optionalInteger, optionalString, optionalStringArray } from './request-checks';
+import { validateReviewRequest } from './review/review-request-validation';
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
   const req = request ?? {};
@@ -32,6 +12,10 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       for (const key of ['departments', 'regions', 'statuses', 'contractTypes', 'legalForms']) optionalStringArray(req, key);
       optionalString(req, 'warning');
       optionalString(req, 'search');
+      optionalStringArray(req, 'opinions');
+      optionalInteger(req, 'reviewerId', 1, Number.MAX_SAFE_INTEGER);
+      if (req.reviewed !== undefined && req.reviewed !== 'yes' && req.reviewed !== 'no') throw bad('« reviewed » doit valoir « yes » ou « no »');
+      if (req.minScore !== undefined && (typeof req.minScore !== 'number' || !Number.isFinite(req.minScore))) throw bad('« minScore » doit être un nombre');
       optionalInteger(req, 'offset', 0, Number.MAX_SAFE_INTEGER);
       optionalInteger(req, 'limit', 1, 500);
       if (req.sort !== undefined && (!isObject(req.sort) || typeof req.sort.column !== 'string' || !['asc', 'desc'].includes(req.sort.direction as string))) throw bad('tri invalide');
@@ -53,6 +37,7 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       if (req.count === undefined) throw bad('« count » manquant');
       break;
     default:
+      validateReviewRequest(method, req);
       break;
   }
   return req as ApiRequest<M>;

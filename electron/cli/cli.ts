@@ -6,9 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError } from '../../shared/api/contract';
+import { ROLES } from '../../shared/domain/review';
 import { openBackend, type Backend } from '../backend/backend';
 import { defaultDbPath, localUserName } from '../backend/paths';
 import { runDossiers, runImport, runStats } from './cli-commands';
+import { runOpinions, runProfile, runScores } from './cli-review-commands';
 
 const USAGE = `Usage : npm run cli -- <commande> [options]
 
@@ -19,6 +21,10 @@ Commandes :
   stats departments                             chiffres par département
   demo --count N                                génère N dossiers de démonstration
   template --out FICHIER.xlsx                   écrit le modèle d’import
+  profile [--name NOM --role RÔLE [--department CODE…]]
+                                                profil actuel (RÔLE : PREFECTURE, COMMITTEE, ADMIN)
+  opinions [--department CODE]                  avis en cours par dossier
+  scores [--department CODE]                    notes agrégées par dossier et par critère
   info                                          base utilisée, version, nombre de dossiers
 
 Options communes :
@@ -42,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
       search: { type: 'string' },
       count: { type: 'string' },
       out: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -68,6 +76,18 @@ async function main(argv: string[]): Promise<number> {
         if (rest[0] !== 'departments') throw new UsageError('stats : seule « stats departments » existe.');
         backend = await open();
         return await runStats(backend, json);
+      case 'profile':
+        if ((values.name !== undefined || values.role !== undefined) && (!values.name || !(ROLES as readonly string[]).includes(values.role?.toUpperCase() ?? ''))) {
+          throw new UsageError(`profile : indiquez --name NOM et --role parmi ${ROLES.join(', ')} (et --department CODE pour un agent de préfecture).`);
+        }
+        backend = await open();
+        return await runProfile(backend, { name: values.name, role: values.role, departments: values.department, json });
+      case 'opinions':
+        backend = await open();
+        return await runOpinions(backend, { departments: values.department, json });
+      case 'scores':
+        backend = await open();
+        return await runScores(backend, { departments: values.department, json });
       case 'demo': {
         const count = Number(values.count ?? '');
         if (!Number.isInteger(count) || count < 1) throw new UsageError('demo : indiquez --count N (entier ≥ 1).');

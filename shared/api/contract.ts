@@ -9,6 +9,20 @@ import type {
   DossierSummary,
   DossierFieldKey,
 } from '../domain/dossier';
+import type {
+  ComparisonItem,
+  DepartmentRanking,
+  DepartmentTotals,
+  DossierScores,
+  GridInput,
+  Opinion,
+  OpinionInput,
+  OpinionKind,
+  Role,
+  ScoreInput,
+  ScoringGrid,
+  UserProfile,
+} from '../domain/review';
 
 export interface AppInfo {
   version: string;
@@ -28,7 +42,9 @@ export type DossierSortColumn =
   | 'communeName'
   | 'postsRequested'
   | 'status'
-  | 'updatedAt';
+  | 'updatedAt'
+  | 'aggregateScore'
+  | 'postsSupported';
 
 export interface DossierFilter {
   departments?: string[];
@@ -40,6 +56,14 @@ export interface DossierFilter {
   /** 'any': with at least one warning; 'none': without; otherwise a warning code. */
   warning?: string;
   search?: string;
+  /** Current opinion; 'NONE' selects dossiers without an opinion yet. */
+  opinions?: (OpinionKind | 'NONE')[];
+  /** Dossiers this profile has scored or given an opinion on. */
+  reviewerId?: number;
+  /** 'yes': with a current opinion; 'no': not yet reviewed (no opinion). */
+  reviewed?: 'yes' | 'no';
+  /** Aggregate score ≥ this value (dossiers without a score are left out). */
+  minScore?: number;
 }
 
 export interface DossierQuery extends DossierFilter {
@@ -66,6 +90,8 @@ export interface DossierFacets {
   legalForms: FacetCount[];
   departments: FacetCount[];
   warnings: FacetCount[];
+  /** Current opinion, value 'NONE' for dossiers without one. */
+  opinions: FacetCount[];
 }
 
 export interface DepartmentStats {
@@ -151,6 +177,33 @@ export interface Api {
   'import:template': (req: Record<string, never>) => Promise<{ fileName: string; data: Uint8Array }>;
   'stats:departments': (req: Record<string, never>) => Promise<DepartmentStats[]>;
   'demo:generate': (req: { count: number }) => Promise<{ created: number }>;
+
+  /** Null until the first-start screen saves one. */
+  'profile:current': (req: Record<string, never>) => Promise<UserProfile | null>;
+  'profile:list': (req: Record<string, never>) => Promise<UserProfile[]>;
+  /** Creates (or updates `id`) and makes it the current profile. */
+  'profile:save': (req: { id?: number; name: string; role: Role; departments: string[] }) => Promise<UserProfile>;
+  'profile:switch': (req: { id: number }) => Promise<UserProfile>;
+  'opinions:record': (req: OpinionInput) => Promise<Opinion>;
+  /** One transaction: all recorded or none. */
+  'opinions:recordBulk': (req: { dossierIds: number[]; opinion: OpinionKind; postsSupported: 'requested' | 'none'; comment: string }) => Promise<{ recorded: number }>;
+  /** Newest first, every version kept. */
+  'opinions:history': (req: { dossierId: number }) => Promise<Opinion[]>;
+  /** Every version, current flagged. */
+  'grids:list': (req: Record<string, never>) => Promise<ScoringGrid[]>;
+  /** Always a new version (ADMIN or COMMITTEE only). */
+  'grids:save': (req: GridInput) => Promise<ScoringGrid>;
+  /** The current user's score for that dossier (a new row per save; the latest per reviewer counts). */
+  'scores:record': (req: ScoreInput) => Promise<DossierScores>;
+  'scores:get': (req: { dossierId: number }) => Promise<DossierScores>;
+  /** 2 to 4 ids. */
+  'compare:get': (req: { ids: number[] }) => Promise<ComparisonItem[]>;
+  'ranking:get': (req: { departmentCode: string }) => Promise<DepartmentRanking>;
+  /** Full order of the department's dossier ids. */
+  'ranking:save': (req: { departmentCode: string; order: number[] }) => Promise<DepartmentRanking>;
+  'departments:totals': (req: { departmentCode: string }) => Promise<DepartmentTotals>;
+  /** Versioned rows with who/when (COMMITTEE or ADMIN only). */
+  'targets:set': (req: { departmentCode: string; target: number | null }) => Promise<DepartmentTotals>;
 }
 
 export type ApiMethod = keyof Api;
@@ -168,6 +221,22 @@ export const API_METHODS = [
   'import:template',
   'stats:departments',
   'demo:generate',
+  'profile:current',
+  'profile:list',
+  'profile:save',
+  'profile:switch',
+  'opinions:record',
+  'opinions:recordBulk',
+  'opinions:history',
+  'grids:list',
+  'grids:save',
+  'scores:record',
+  'scores:get',
+  'compare:get',
+  'ranking:get',
+  'ranking:save',
+  'departments:totals',
+  'targets:set',
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

@@ -1,4 +1,5 @@
 /** Dossier model shared by the backend, the UI and the CLI. Department codes are strings ("01", "2A", "971"). */
+import type { OpinionKind } from './review';
 
 export const DOSSIER_STATUSES = [
   'CREEE',
@@ -114,6 +115,11 @@ export interface DossierSummary {
   status: DossierStatus;
   warnings: DossierWarning[];
   updatedAt: string;
+  /** Review state: current opinion, posts it supports, aggregate score, number of reviewers who scored. */
+  opinion: OpinionKind | null;
+  postsSupported: number | null;
+  aggregateScore: number | null;
+  reviewers: number;
 }
 
 export interface Provenance {

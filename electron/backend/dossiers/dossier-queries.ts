@@ -14,6 +14,7 @@ import {
   type Provenance,
 } from '../../../shared/domain/dossier';
 import { DEPARTMENTS, getDepartment } from '../../../shared/domain/geography';
+import { NO_OPINION_LABEL, OPINION_LABELS, type OpinionKind } from '../../../shared/domain/review';
 import { checkEligibility } from '../../../shared/domain/eligibility';
 import type { SqliteDb } from '../db/sqlite';
 import { rowToFields } from './dossier-columns';
@@ -27,10 +28,12 @@ const SORTS: Record<NonNullable<DossierQuery['sort']>['column'], string> = {
   postsRequested: 'd.posts_requested',
   status: 'd.status',
   updatedAt: 'd.updated_at',
+  aggregateScore: 'd.review_score',
+  postsSupported: 'd.review_posts',
 };
 
 const SUMMARY_COLUMNS =
-  'd.id, d.external_id, d.siret, d.name, d.department_code, d.region_code, d.commune_name, d.postal_code, d.legal_form, d.contract_type, d.posts_requested, d.posts_granted, d.status, d.warnings, d.updated_at';
+  'd.id, d.external_id, d.siret, d.name, d.department_code, d.region_code, d.commune_name, d.postal_code, d.legal_form, d.contract_type, d.posts_requested, d.posts_granted, d.status, d.warnings, d.updated_at, d.review_opinion, d.review_posts, d.review_score, d.review_reviewers';
 
 interface SummaryRow {
   id: number;
@@ -48,6 +51,10 @@ interface SummaryRow {
   status: DossierStatus;
   warnings: string;
   updated_at: string;
+  review_opinion: OpinionKind | null;
+  review_posts: number | null;
+  review_score: number | null;
+  review_reviewers: number;
 }
 
 function toSummary(row: SummaryRow): DossierSummary {
@@ -67,31 +74,56 @@ function toSummary(row: SummaryRow): DossierSummary {
     status: row.status,
     warnings: JSON.parse(row.warnings) as DossierWarning[],
     updatedAt: row.updated_at,
+    opinion: row.review_opinion,
+    postsSupported: row.review_posts,
+    aggregateScore: row.review_score,
+    reviewers: row.review_reviewers,
   };
 }
 
-export function listDossiers(db: SqliteDb, query: DossierQuery): DossierPage {
-  const { sql: where, params } = whereClause(query);
-  const sort = query.sort ?? { column: 'name', direction: 'asc' };
-  const order = SORTS[sort.column] ?? SORTS.name;
+/** ORDER BY of a list page; the id last makes pages stable. */
+export function orderBy(sort: NonNullable<DossierQuery['sort']>): string {
   const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  const orderBy = order
+  return `${(SORTS[sort.column] ?? SORTS.name)
     .split(', ')
     // Empty values go last whatever the direction: a sort by commune should not open on blanks.
     .map((c) => `${c} ${direction} NULLS LAST`)
-    .join(', ');
-  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 500);
-  const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
-  const rows = db.all<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM dossiers d ${where} ORDER BY ${orderBy}, d.id ${direction} LIMIT ? OFFSET ?`, [...params, limit, offset]);
-  const totals = db.get<{ total: number; posts: number | null }>(`SELECT count(*) AS total, sum(d.posts_requested) AS posts FROM dossiers d ${where}`, params);
-  return { rows: rows.map(toSummary), total: totals?.total ?? 0, postsRequested: totals?.posts ?? 0 };
+    .join(', ')}, d.id ${direction}`;
 }
 
-function facet(db: SqliteDb, column: string, filter: DossierFilter, label: (value: string | null) => string): FacetCount[] {
+/** Sort orders an index serves. */
+const INDEXED_SORTS: ReadonlySet<string> = new Set(['name', 'departmentCode', 'communeName', 'status', 'updatedAt', 'aggregateScore', 'postsSupported']);
+/** A filter keeping at least this share of the dossiers is cheaper to apply while walking the sort's index. */
+const WALK_SHARE = 0.05;
+
+/** An upper bound of the dossiers a profile reviewed (opinion versions counted each), from two index ranges. */
+function reviewerSize(db: SqliteDb, reviewerId: number): number {
+  return db.value<number>('SELECT (SELECT count(*) FROM opinions WHERE author_id = ?) + (SELECT count(*) FROM scores WHERE reviewer_id = ? AND current = 1)', [reviewerId, reviewerId]) ?? 0;
+}
+
+export function listDossiers(db: SqliteDb, query: DossierQuery): DossierPage {
+  // max(id) bounds the number of dossiers from the primary key alone (ids are assigned in
+  // sequence and dossiers are never deleted): the yardstick of how selective a filter is.
+  const size = db.value<number>('SELECT max(id) FROM dossiers') ?? 0;
+  const manyReviewed = query.reviewerId !== undefined && reviewerSize(db, query.reviewerId) >= size * WALK_SHARE;
+  const { sql: where, params } = whereClause(query, { reviewerIndexable: !manyReviewed });
+  const totals = db.get<{ total: number; posts: number | null }>(`SELECT count(*) AS total, sum(d.posts_requested) AS posts FROM dossiers d ${where}`, params);
+  const total = totals?.total ?? 0;
+  const sort = query.sort ?? { column: 'name', direction: 'asc' };
+  const limit = Math.min(Math.max(Math.trunc(query.limit ?? 50), 1), 500);
+  const offset = Math.max(Math.trunc(query.offset ?? 0), 0);
+  const walk = where !== '' && INDEXED_SORTS.has(sort.column) && total >= size * WALK_SHARE;
+  const page = walk ? whereClause(query, { indexable: false }) : { sql: where, params };
+  const rows = db.all<SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM dossiers d ${page.sql} ORDER BY ${orderBy(sort)} LIMIT ? OFFSET ?`, [...page.params, limit, offset]);
+  return { rows: rows.map(toSummary), total, postsRequested: totals?.posts ?? 0 };
+}
+
+/** `noValue`: the filter value that selects rows where the column is empty. */
+function facet(db: SqliteDb, column: string, filter: DossierFilter, label: (value: string | null) => string, noValue = ''): FacetCount[] {
   const { sql: where, params } = whereClause(filter);
   return db
     .all<{ value: string | null; count: number }>(`SELECT ${column} AS value, count(*) AS count FROM dossiers d ${where} GROUP BY ${column} ORDER BY count DESC`, params)
-    .map((r) => ({ value: r.value ?? (column === 'd.contract_type' ? 'NONE' : ''), label: label(r.value), count: r.count }));
+    .map((r) => ({ value: r.value ?? noValue, label: label(r.value), count: r.count }));
 }
 
 /** Counts per filter value; each facet ignores its own criterion so its options stay visible. */
@@ -102,10 +134,11 @@ export function dossierFacets(db: SqliteDb, filter: DossierFilter, warningLabels
     .map((r) => ({ value: r.code, label: warningLabels(r.code), count: r.count }));
   return {
     statuses: facet(db, 'd.status', { ...filter, statuses: undefined }, (v) => STATUS_LABELS[v as DossierStatus] ?? v ?? ''),
-    contractTypes: facet(db, 'd.contract_type', { ...filter, contractTypes: undefined }, (v) => (v ? (CONTRACT_LABELS[v as ContractType] ?? v) : 'Non renseigné')),
+    contractTypes: facet(db, 'd.contract_type', { ...filter, contractTypes: undefined }, (v) => (v ? (CONTRACT_LABELS[v as ContractType] ?? v) : 'Non renseigné'), 'NONE'),
     legalForms: facet(db, 'd.legal_form', { ...filter, legalForms: undefined }, (v) => v ?? 'Non renseignée'),
     departments: facet(db, 'd.department_code', { ...filter, departments: undefined }, (v) => `${v} – ${getDepartment(v ?? '')?.name ?? ''}`),
     warnings,
+    opinions: facet(db, 'd.review_opinion', { ...filter, opinions: undefined }, (v) => (v ? (OPINION_LABELS[v as OpinionKind] ?? v) : NO_OPINION_LABEL), 'NONE'),
   };
 }
 

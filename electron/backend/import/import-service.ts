@@ -10,6 +10,7 @@ import { FIELD_DEFS } from '../../../shared/domain/fields';
 import { matchHeaders } from '../../../shared/import/headers';
 import { validateRecord } from '../../../shared/import/validate-record';
 import type { Store } from '../db/store';
+import type { Scope } from '../review/scope';
 import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossier, nextDossierId, recordProvenance, updateDossier } from '../dossiers/dossier-writes';
 import { planRows, type PlannedRow, type ValidRow } from './import-plan';
 import { readImportFile, type RawTable } from './read-file';
@@ -21,6 +22,8 @@ interface PreparedImport {
   source: DossierSource;
   planned: PlannedRow[];
   version: number;
+  /** The scope the rows were filtered with: a commit under another profile must preview again. */
+  scopeKey: string;
 }
 
 const MAX_PREVIEWS = 4;
@@ -52,6 +55,17 @@ function samplesOf(table: RawTable, header: string): string[] {
   return samples;
 }
 
+/**
+ * Why a row falls outside a PREFECTURE profile's departments, or null. A row updating a dossier
+ * that another department holds is refused too: it would move that dossier into the scope.
+ */
+function outOfScope(scope: Scope, departmentCode: string | null, storedDepartment: string | undefined): string | null {
+  for (const code of [departmentCode, storedDepartment]) {
+    if (code && !scope.allows(code)) return `Département ${code} hors de votre périmètre (${scope.describe()}) : ligne non importée.`;
+  }
+  return null;
+}
+
 export interface ImportSource {
   fileName: string;
   fileHash: string;
@@ -65,6 +79,7 @@ export class ImportService {
   constructor(
     private readonly store: Store,
     private readonly userName: () => string,
+    private readonly scope: () => Scope,
   ) {}
 
   async preview(request: ImportFileRequest): Promise<ImportPreview> {
@@ -82,12 +97,19 @@ export class ImportService {
       missing.length > 0
         ? `Colonne${plural ? 's' : ''} obligatoire${plural ? 's' : ''} absente${plural ? 's' : ''} : ${missing.map(fieldLabel).join(', ')}. Associez une colonne du fichier à ${plural ? 'chacun de ces champs' : 'ce champ'} dans l’aperçu.`
         : null;
+    const scope = this.scope();
     if (!blocking) {
       const seen = new Map<string, number>();
+      const stored = scope.restricted ? new Map(this.store.db.all<{ external_id: string; department_code: string }>('SELECT external_id, department_code FROM dossiers').map((r) => [r.external_id, r.department_code])) : null;
       for (const record of table.records) {
         const result = validateRecord(record, match.mapping);
         if (!result.ok) {
           rejected.push(result.rejection);
+          continue;
+        }
+        const refusal = stored ? outOfScope(scope, result.fields.departmentCode, stored.get(result.fields.externalId)) : null;
+        if (refusal) {
+          rejected.push({ row: record.row, line: record.line, column: fieldLabel('departmentCode'), externalId: result.fields.externalId, reason: refusal });
           continue;
         }
         const firstRow = seen.get(result.fields.externalId);
@@ -124,7 +146,7 @@ export class ImportService {
         .slice(0, MAX_UPDATES_SHOWN)
         .map((p) => ({ externalId: p.fields.externalId, name: p.fields.name, changes: p.changes })),
     };
-    this.remember({ preview, rows, mappedFields, planned, version: this.store.version, source: table.format === 'platform-csv' ? 'platform' : 'file' });
+    this.remember({ preview, rows, mappedFields, planned, version: this.store.version, source: table.format === 'platform-csv' ? 'platform' : 'file', scopeKey: scope.describe() });
     return preview;
   }
 
@@ -137,6 +159,10 @@ export class ImportService {
     const prepared = this.prepared.get(token);
     if (!prepared) throw new ApiError('IMPORT_EXPIRED', 'Cet aperçu d’import n’est plus disponible : relancez l’import du fichier.');
     if (prepared.preview.blockingError) throw new ApiError('IMPORT_BLOCKED', prepared.preview.blockingError);
+    if (prepared.scopeKey !== this.scope().describe()) {
+      this.prepared.delete(token);
+      throw new ApiError('IMPORT_EXPIRED', 'Le profil a changé depuis l’aperçu : relancez l’import du fichier.');
+    }
     this.prepared.delete(token);
     // The database may have changed since the preview: plan again so the counts are exact.
     const planned = prepared.version === this.store.version ? prepared.planned : planRows(this.store.db, prepared.rows, prepared.mappedFields);

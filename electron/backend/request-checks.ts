@@ -1,0 +1,46 @@
+/** Shape checks shared by the request validators: each throws BAD_REQUEST with a French reason. */
+import { ApiError } from '../../shared/api/contract';
+
+export const bad = (message: string) => new ApiError('BAD_REQUEST', `Requête invalide : ${message}.`);
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function optionalStringArray(req: Record<string, unknown>, key: string): void {
+  const value = req[key];
+  if (value === undefined) return;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw bad(`« ${key} » doit être une liste de textes`);
+}
+
+export function optionalInteger(req: Record<string, unknown>, key: string, min: number, max: number): void {
+  const value = req[key];
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw bad(`« ${key} » doit être un entier entre ${min} et ${max}`);
+}
+
+export function optionalString(req: Record<string, unknown>, key: string): void {
+  if (req[key] !== undefined && typeof req[key] !== 'string') throw bad(`« ${key} » doit être un texte`);
+}
+
+export function requiredString(req: Record<string, unknown>, key: string): void {
+  if (typeof req[key] !== 'string') throw bad(`« ${key} » doit être un texte`);
+}
+
+export function requiredId(req: Record<string, unknown>, key: string): void {
+  const value = req[key];
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw bad(`« ${key} » doit être un entier positif`);
+}
+
+export function idList(req: Record<string, unknown>, key: string, min: number, max: number): void {
+  const value = req[key];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'number' || !Number.isInteger(v) || v < 1)) throw bad(`« ${key} » doit être une liste d’identifiants de dossiers`);
+  if (value.length < min || value.length > max) throw bad(`« ${key} » doit compter de ${min} à ${max} dossiers`);
+}
+
+/** A number the domain rules judge (a French VALIDATION message), or null / absent when allowed. */
+export function numberOrNull(req: Record<string, unknown>, key: string, required: boolean): void {
+  const value = req[key];
+  if (value === undefined && !required) return;
+  if (value !== null && typeof value !== 'number') throw bad(`« ${key} » doit être un nombre`);
+}

@@ -1,0 +1,121 @@
+/**
+ * The one place where the current profile's scope and role are enforced: a policy for every
+ * method of the contract (the map is exhaustive, so a new method does not compile without one),
+ * run before its handler. Handlers then only read what the policy let through.
+ */
+import { ApiError, API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import type { DbReader } from './db-reader';
+import type { Scope } from './scope';
+
+interface PolicyContext {
+  scope: Scope;
+  db: DbReader;
+}
+
+interface Policy<M extends ApiMethod> {
+  /** Refuses (throws) or returns the request to run, possibly narrowed to the scope. */
+  check: (ctx: PolicyContext, request: ApiRequest<M>) => ApiRequest<M>;
+  /** Narrows a response that lists departments. */
+  filter?: (ctx: PolicyContext, response: ApiResponse<M>) => ApiResponse<M>;
+}
+
+/** Methods that touch no dossier data, or filter it themselves (see the comment at their entry). */
+const OPEN = { check: <R>(_ctx: PolicyContext, request: R): R => request };
+const REVIEWERS = ['PREFECTURE', 'COMMITTEE', 'ADMIN'] as const;
+const NATIONAL = ['COMMITTEE', 'ADMIN'] as const;
+
+const present = (ids: readonly (number | null | undefined)[]) => ids.filter((id): id is number => typeof id === 'number');
+
+export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
+  'app:info': OPEN,
+  'dossiers:list': { check: ({ scope }, req) => scope.restrict(req) },
+  'dossiers:facets': {
+    check: ({ scope }, req) => scope.restrict(req),
+    // The departments facet ignores the department filter (so its options stay visible), hence the
+    // scope too: keep only the allowed rows, whose counts do not depend on that filter.
+    filter: ({ scope }, facets) => ({ ...facets, departments: facets.departments.filter((d) => scope.allows(d.value)) }),
+  },
+  'dossiers:get': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.id), req) },
+  // The import rejects, row by row, the rows outside the scope (with the reason): see ImportService.
+  'import:preview': OPEN,
+  'import:commit': OPEN,
+  'import:template': OPEN,
+  'stats:departments': { check: (_ctx, req) => req, filter: ({ scope }, stats) => stats.filter((d) => scope.allows(d.code)) },
+  'demo:generate': {
+    check: ({ scope, db }, req) => {
+      const role = scope.profile?.role;
+      if (role && role !== 'ADMIN' && (db.value<number>('SELECT count(*) FROM dossiers') ?? 0) > 0) {
+        throw new ApiError('FORBIDDEN', 'Seuls les administrateurs ANCT peuvent générer des données de démonstration dans une base qui contient déjà des dossiers.');
+      }
+      return req;
+    },
+  },
+  // Profiles are self-declared: saying who you are is what the first-start screen asks.
+  'profile:current': OPEN,
+  'profile:list': OPEN,
+  'profile:save': OPEN,
+  'profile:switch': OPEN,
+  'opinions:record': {
+    check: ({ scope, db }, req) => {
+      scope.requireRole(REVIEWERS, 'donner un avis');
+      scope.checkDossiers(db, present([req.dossierId, req.duplicateOfId, req.transferFromId]));
+      return req;
+    },
+  },
+  'opinions:recordBulk': {
+    check: ({ scope, db }, req) => {
+      scope.requireRole(REVIEWERS, 'donner un avis');
+      scope.checkDossiers(db, req.dossierIds);
+      return req;
+    },
+  },
+  'opinions:history': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.dossierId), req) },
+  'grids:list': OPEN,
+  'grids:save': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'modifier la grille de notation'), req) },
+  'scores:record': {
+    check: ({ scope, db }, req) => {
+      scope.requireRole(REVIEWERS, 'noter un dossier');
+      scope.checkDossier(db, req.dossierId);
+      return req;
+    },
+  },
+  'scores:get': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.dossierId), req) },
+  'compare:get': { check: ({ scope, db }, req) => (scope.checkDossiers(db, req.ids), req) },
+  'ranking:get': { check: ({ scope }, req) => (scope.checkDepartment(req.departmentCode), req) },
+  'ranking:save': {
+    check: ({ scope }, req) => {
+      scope.requireRole(REVIEWERS, 'classer les dossiers');
+      scope.checkDepartment(req.departmentCode);
+      return req;
+    },
+  },
+  'departments:totals': { check: ({ scope }, req) => (scope.checkDepartment(req.departmentCode), req) },
+  'targets:set': {
+    check: ({ scope }, req) => {
+      scope.requireRole(NATIONAL, 'fixer l’objectif de postes d’un département');
+      scope.checkDepartment(req.departmentCode);
+      return req;
+    },
+  },
+};
+
+export type ScopedHandlers = { [M in ApiMethod]: (request: ApiRequest<M>, scope: Scope) => Promise<ApiResponse<M>> };
+export type ApiHandlers = { [M in ApiMethod]: (request: ApiRequest<M>) => Promise<ApiResponse<M>> };
+
+type AnyPolicy = { check: (ctx: PolicyContext, request: unknown) => unknown; filter?: (ctx: PolicyContext, response: unknown) => unknown };
+type AnyHandler = (request: unknown, scope: Scope) => Promise<unknown>;
+
+/** Every handler behind its policy, with the scope of the profile current at the time of the call. */
+export function guardHandlers(handlers: ScopedHandlers, scopeOf: () => Scope, db: DbReader): ApiHandlers {
+  const guarded: Partial<Record<ApiMethod, (request: unknown) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    const policy = SCOPE_POLICY[method] as AnyPolicy;
+    const handler = handlers[method] as AnyHandler;
+    guarded[method] = async (request) => {
+      const ctx = { scope: scopeOf(), db };
+      const response = await handler(policy.check(ctx, request), ctx.scope);
+      return policy.filter ? policy.filter(ctx, response) : response;
+    };
+  }
+  return guarded as ApiHandlers;
+}

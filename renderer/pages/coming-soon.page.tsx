@@ -1,18 +1,13 @@
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import { useReportReady } from '../stores/page-ready-store';
 
-export type ComingSoonArea = 'map' | 'comparison' | 'committees' | 'exports';
+export type ComingSoonArea = 'map' | 'committees' | 'exports';
 
 const AREAS: Record<ComingSoonArea, { title: string; description: string }> = {
   map: {
     title: 'Carte',
     description:
       'Une carte des départements, utilisable hors ligne, montrera pour chacun les dossiers reçus et les postes demandés et accordés rapportés à la population, afin de juger la cohérence territoriale de la répartition.',
-  },
-  comparison: {
-    title: 'Comparaison',
-    description:
-      'Un tableau comparera les départements et les régions entre eux (postes par habitant, taux de validation, dossiers en attente) pour repérer les déséquilibres avant chaque comité.',
   },
   committees: {
     title: 'Comités',

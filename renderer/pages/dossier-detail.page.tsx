@@ -8,6 +8,8 @@ import { FieldGroups } from '../components/DossierDetail/FieldGroups';
 import { ProvenanceTable } from '../components/DossierDetail/ProvenanceTable';
 import { WarningList } from '../components/DossierDetail/WarningList';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { OpinionCard } from '../components/OpinionCard/OpinionCard';
+import { ScoringCard } from '../components/ScoringCard/ScoringCard';
 import { useApiQuery } from '../hooks/use-api-query';
 import { routeHref } from '../router/routes';
 import { useReportReady } from '../stores/page-ready-store';
@@ -43,10 +45,14 @@ export function DossierDetailPage({ id }: { id: number }) {
       <DossierHeader dossier={dossier} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>
-          <FieldGroups fields={dossier.fields} />
+          <Stack gap="md">
+            <ScoringCard dossierId={dossier.id} />
+            <FieldGroups fields={dossier.fields} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
+            <OpinionCard dossierId={dossier.id} postsRequested={dossier.postsRequested} />
             <WarningList warnings={dossier.warnings} />
             <EligibilityList checks={dossier.eligibility} />
             <DecisionHistory decisions={dossier.decisions} />

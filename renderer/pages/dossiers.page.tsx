@@ -4,6 +4,7 @@ import type { AppInfo } from '../../shared/api/contract';
 import { DossierFilters } from '../components/DossierFilters/DossierFilters';
 import { DossierTable } from '../components/DossierTable/DossierTable';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { SelectionBar } from '../components/SelectionBar/SelectionBar';
 import { Welcome } from '../components/Welcome/Welcome';
 import { useApiQuery } from '../hooks/use-api-query';
 import { pluralize } from '../lib/format';
@@ -12,6 +13,7 @@ import { toDossierFilter, toDossierQuery, useDossierListStore } from '../stores/
 import { useReportReady } from '../stores/page-ready-store';
 import classes from './dossiers.module.css';
 
+// Opinions and scores update the review state kept on the dossier rows: 'dossiers' covers them.
 const DOSSIER_TABLES = ['dossiers', 'dossier_warnings'];
 
 function EmptyDatabase({ refreshAppInfo }: { refreshAppInfo: () => void }) {
@@ -45,6 +47,7 @@ function DossierList() {
         </Button>
       </Group>
       <DossierFilters facets={facets.data} />
+      <SelectionBar />
       <ErrorAlert error={list.error} title="La liste des dossiers n’a pas pu être chargée" />
       <div className={classes.table}>
         <DossierTable page={list.data} loading={list.loading} />

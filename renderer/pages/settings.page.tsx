@@ -1,10 +1,64 @@
-import { Button, Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Alert, Button, Code, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
+import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
+import { GridEditor, GridVersions } from '../components/GridEditor/GridEditor';
+import { ProfilesSettings } from '../components/ProfilesSettings/ProfilesSettings';
+import { TargetEditor } from '../components/TargetEditor/TargetEditor';
+import { useCurrentGrid } from '../hooks/use-current-grid';
+import { isNational, useProfile } from '../hooks/use-profile';
 import { useTemplateDownload } from '../hooks/use-template-download';
 import { pluralize } from '../lib/format';
 import { useReportReady } from '../stores/page-ready-store';
+
+function Panel({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={3} size="h4" mb={description ? 4 : 'sm'}>
+        {title}
+      </Title>
+      {description && (
+        <Text size="sm" c="dimmed" mb="sm">
+          {description}
+        </Text>
+      )}
+      {children}
+    </Paper>
+  );
+}
+
+function ScoringGridPanel() {
+  const profile = useProfile();
+  const grids = useCurrentGrid();
+  const editable = isNational(profile);
+  return (
+    <Panel
+      title="Grille de notation"
+      description="Chaque enregistrement crée une nouvelle version : les notes déjà données gardent la version avec laquelle elles ont été faites."
+    >
+      <ErrorAlert error={grids.error} title="La grille n’a pas pu être chargée" />
+      {!grids.data ? (
+        !grids.error && <Loader size="sm" aria-label="Chargement de la grille" />
+      ) : (
+        <Stack gap="md">
+          {!editable && (
+            <Alert color="blue" variant="light" icon={<IconInfoCircle />}>
+              Seuls les membres du comité national et les administrateurs ANCT modifient la grille. Voici la version en vigueur.
+            </Alert>
+          )}
+          <GridEditor key={grids.data.id} current={grids.data} editable={editable} />
+          <div>
+            <Text fw={600} size="sm" mb={6}>
+              Historique des versions
+            </Text>
+            <GridVersions grids={grids.all} />
+          </div>
+        </Stack>
+      )}
+    </Panel>
+  );
+}
 
 const MODE_LABELS: Record<AppInfo['mode'], string> = {
   electron: 'Application de bureau',
@@ -12,8 +66,9 @@ const MODE_LABELS: Record<AppInfo['mode'], string> = {
   cli: 'Ligne de commande',
 };
 
-export function SettingsPage({ appInfo }: { appInfo: AppInfo }) {
+export function SettingsPage({ appInfo, onProfileChanged }: { appInfo: AppInfo; onProfileChanged: () => void }) {
   useReportReady(true);
+  const profile = useProfile();
   const template = useTemplateDownload();
   const rows: [string, ReactNode][] = [
     ['Version de l’application', appInfo.version],
@@ -26,8 +81,20 @@ export function SettingsPage({ appInfo }: { appInfo: AppInfo }) {
   if (appInfo.electronUnavailableReason) rows.push(['Fenêtre de bureau indisponible', appInfo.electronUnavailableReason]);
 
   return (
-    <Stack gap="md" maw={900}>
+    <Stack gap="md" maw={1100}>
       <Title order={2}>Paramètres</Title>
+      <Panel title="Profils" description="Qui utilise l’application sur ce poste. Vos avis et vos notes sont signés du profil actuel.">
+        <ProfilesSettings onChanged={onProfileChanged} />
+      </Panel>
+      <ScoringGridPanel />
+      {isNational(profile) && (
+        <Panel
+          title="Objectifs de postes par département"
+          description="Le nombre de postes convenu pour chaque département (« accord préalable de principe ») : les préfectures voient leurs avis favorables s’y rapporter."
+        >
+          <TargetEditor />
+        </Panel>
+      )}
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           Informations sur l’application

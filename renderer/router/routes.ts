@@ -5,7 +5,10 @@ export type Route =
   | { name: 'dossier'; id: number }
   | { name: 'import' }
   | { name: 'map' }
-  | { name: 'comparison' }
+  /** `#/comparaison?ids=1,2,3`: the dossiers shown side by side (none: the page explains how to pick them). */
+  | { name: 'comparison'; ids: number[] }
+  /** `#/classement?departement=13`: null lets the page pick the profile's first department. */
+  | { name: 'ranking'; department: string | null }
   | { name: 'committees' }
   | { name: 'exports' }
   | { name: 'settings' }
@@ -19,6 +22,7 @@ const STATIC_PATHS = {
   import: 'import',
   map: 'carte',
   comparison: 'comparaison',
+  ranking: 'classement',
   committees: 'comites',
   exports: 'exports',
   settings: 'parametres',
@@ -30,15 +34,42 @@ const BY_SEGMENT = new Map<string, StaticRouteName>(
   Object.entries(STATIC_PATHS).map(([name, segment]) => [segment, name as StaticRouteName]),
 );
 
+/** `1,2,x,2,3` → [1, 2, 3]: positive integers, first occurrence kept, order preserved. */
+export function parseIds(text: string | null): number[] {
+  if (!text) return [];
+  const ids: number[] = [];
+  for (const part of text.split(',')) {
+    const trimmed = part.trim();
+    if (!/^\d+$/.test(trimmed)) continue;
+    const id = Number(trimmed);
+    if (id > 0 && !ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+function withParams(name: StaticRouteName, params: URLSearchParams): Route {
+  switch (name) {
+    case 'comparison':
+      return { name, ids: parseIds(params.get('ids')) };
+    case 'ranking':
+      return { name, department: params.get('departement')?.trim() || null };
+    default:
+      return { name };
+  }
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+  const raw = hash.replace(/^#\/?/, '');
+  const queryStart = raw.indexOf('?');
+  const path = (queryStart < 0 ? raw : raw.slice(0, queryStart)).replace(/\/+$/, '');
+  const params = new URLSearchParams(queryStart < 0 ? '' : raw.slice(queryStart + 1));
   if (path === '') return { name: 'dossiers' };
   const [first, second, ...rest] = path.split('/');
   if (first === STATIC_PATHS.dossiers && second !== undefined && rest.length === 0 && /^\d+$/.test(second)) {
     return { name: 'dossier', id: Number(second) };
   }
   const name = first !== undefined && second === undefined ? BY_SEGMENT.get(first) : undefined;
-  return name ? { name } : { name: 'not-found', path };
+  return name ? withParams(name, params) : { name: 'not-found', path };
 }
 
 export function routeHref(route: Route): string {
@@ -47,6 +78,13 @@ export function routeHref(route: Route): string {
       return `#/${STATIC_PATHS.dossiers}/${route.id}`;
     case 'not-found':
       return `#/${route.path}`;
+    case 'comparison':
+      // Commas stay readable in the address bar: ids are digits only.
+      return route.ids.length > 0 ? `#/${STATIC_PATHS.comparison}?ids=${route.ids.join(',')}` : `#/${STATIC_PATHS.comparison}`;
+    case 'ranking':
+      return route.department
+        ? `#/${STATIC_PATHS.ranking}?departement=${encodeURIComponent(route.department)}`
+        : `#/${STATIC_PATHS.ranking}`;
     default:
       return `#/${STATIC_PATHS[route.name]}`;
   }

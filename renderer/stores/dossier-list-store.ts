@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { DossierFilter, DossierQuery, DossierSortColumn } from '../../shared/api/contract';
 import type { ContractType, DossierStatus } from '../../shared/domain/dossier';
+import type { OpinionKind } from '../../shared/domain/review';
 
 /** 'all', 'any' (with at least one alert), 'none', or a warning code. */
 export type WarningFilter = string;
@@ -17,6 +18,12 @@ export interface DossierListFilters {
   legalForms: string[];
   warning: WarningFilter;
   search: string;
+  /** 'NONE': dossiers without an opinion yet. */
+  opinions: (OpinionKind | 'NONE')[];
+  /** Profile id: dossiers this reviewer scored or gave an opinion on. */
+  reviewerId: number | null;
+  reviewed: 'all' | 'yes' | 'no';
+  minScore: number | null;
 }
 
 export interface DossierSort {
@@ -49,6 +56,10 @@ export const EMPTY_FILTERS: DossierListFilters = {
   legalForms: [],
   warning: 'all',
   search: '',
+  opinions: [],
+  reviewerId: null,
+  reviewed: 'all',
+  minScore: null,
 };
 
 export const INITIAL_LIST_STATE: DossierListState = {
@@ -69,6 +80,10 @@ export function toDossierFilter(filters: DossierListFilters): DossierFilter {
   if (filters.warning !== 'all') filter.warning = filters.warning;
   const search = filters.search.trim();
   if (search !== '') filter.search = search;
+  if (filters.opinions.length > 0) filter.opinions = filters.opinions;
+  if (filters.reviewerId !== null) filter.reviewerId = filters.reviewerId;
+  if (filters.reviewed !== 'all') filter.reviewed = filters.reviewed;
+  if (filters.minScore !== null) filter.minScore = filters.minScore;
   return filter;
 }
 

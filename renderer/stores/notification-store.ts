@@ -15,13 +15,15 @@ interface NotificationState {
 }
 
 const DISPLAY_MS = 8000;
+/** Older notices give way: a pile of them would cover the page being worked on. */
+const MAX_SHOWN = 3;
 let nextId = 1;
 
 export const useNotificationStore = create<NotificationState>((set, get) => ({
   notices: [],
   notify: (notice) => {
     const id = nextId++;
-    set({ notices: [...get().notices, { ...notice, id }] });
+    set({ notices: [...get().notices, { ...notice, id }].slice(-MAX_SHOWN) });
     setTimeout(() => get().dismiss(id), DISPLAY_MS);
   },
   dismiss: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),

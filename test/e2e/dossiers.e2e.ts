@@ -31,6 +31,11 @@ function rows(): Locator {
   return page.locator('tbody tr[data-dossier-id]');
 }
 
+/** Cells after the selection checkbox: 0 ID, 1 name, 2 department. */
+function cell(row: Locator, column: number): Locator {
+  return row.locator('td').nth(column + 1);
+}
+
 test.beforeAll(async ({ browser }) => {
   server = await startBrowserModeServer();
   page = await browser.newPage();
@@ -43,6 +48,11 @@ test.afterAll(async () => {
 });
 
 test('the empty state generates demonstration data', async () => {
+  // First start: the user says who they are (a national profile sees every department).
+  await waitReady();
+  await page.getByLabel('Votre nom').fill('Équipe e2e');
+  await page.getByRole('radio', { name: 'Membre du comité national' }).click();
+  await page.getByRole('button', { name: 'Commencer' }).click();
   await waitReady();
   await expect(page.getByRole('heading', { name: 'Aucun dossier pour l’instant' })).toBeVisible();
   await expect(page.getByText('Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir.')).toBeVisible();
@@ -56,7 +66,7 @@ test('the empty state generates demonstration data', async () => {
 });
 
 test('filtering by one department shows only that department', async () => {
-  const department = (await rows().first().locator('td').nth(2).textContent())?.trim() ?? '';
+  const department = (await cell(rows().first(), 2).textContent())?.trim() ?? '';
   expect(department).toMatch(/^\w{2,3} – /);
   const before = await counts().textContent();
 
@@ -69,13 +79,13 @@ test('filtering by one department shows only that department', async () => {
   const shown = await rows().count();
   expect(shown).toBeGreaterThan(0);
   for (let index = 0; index < shown; index++) {
-    await expect(rows().nth(index).locator('td').nth(2)).toHaveText(department);
+    await expect(cell(rows().nth(index), 2)).toHaveText(department);
   }
 });
 
 test('a dossier opens with its eligibility checks, and the list comes back as it was', async () => {
   const filteredCounts = await counts().textContent();
-  const firstName = (await rows().first().locator('td').nth(1).textContent())?.trim() ?? '';
+  const firstName = (await cell(rows().first(), 1).textContent())?.trim() ?? '';
   await rows().first().click();
 
   await expect(page).toHaveURL(/#\/dossiers\/\d+$/);

@@ -1,6 +1,8 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import type { AppInfo } from '../../../shared/api/contract';
 import { ComingSoonPage } from '../../pages/coming-soon.page';
+import { ComparisonPage } from '../../pages/comparison.page';
+import { RankingPage } from '../../pages/ranking.page';
 import { DossierDetailPage } from '../../pages/dossier-detail.page';
 import { DossiersPage } from '../../pages/dossiers.page';
 import { ImportPage } from '../../pages/import.page';
@@ -36,9 +38,12 @@ export function PageSwitch({ route, appInfo, refreshAppInfo }: PageSwitchProps) 
     case 'import':
       return <ImportPage onImported={refreshAppInfo} />;
     case 'settings':
-      return <SettingsPage appInfo={appInfo} />;
-    case 'map':
+      return <SettingsPage appInfo={appInfo} onProfileChanged={refreshAppInfo} />;
     case 'comparison':
+      return <ComparisonPage ids={route.ids} />;
+    case 'ranking':
+      return <RankingPage department={route.department} />;
+    case 'map':
     case 'committees':
     case 'exports':
       return <ComingSoonPage key={route.name} area={route.name} />;

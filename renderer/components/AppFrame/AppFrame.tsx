@@ -2,15 +2,23 @@ import { Alert, AppShell, Center, Group, Loader, NavLink, Stack, Text, Title, To
 import { IconAlertTriangle, IconDatabase, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ApiError, AppInfo } from '../../../shared/api/contract';
+import type { UserProfile } from '../../../shared/domain/review';
 import { routeHref, sectionOf } from '../../router/routes';
 import type { Route } from '../../router/routes';
+import { canCompare, useSelectionStore } from '../../stores/selection-store';
+import { DepartmentTotalsStrip } from '../DepartmentTotals/DepartmentTotalsStrip';
+import { ProfileMenu } from '../ProfileMenu/ProfileMenu';
 import { NAV_ITEMS } from './nav-items';
+import type { NavItem } from './nav-items';
 import classes from './AppFrame.module.css';
 
 interface AppFrameProps {
   route: Route;
   appInfo: AppInfo | undefined;
   appInfoError: ApiError | null;
+  /** Null until the user has said who they are (first start). */
+  profile: UserProfile | null;
+  onProfileSwitched: () => void;
   /** The page fills the window height exactly and scrolls inside (the dossier table), instead of the window scrolling. */
   fillHeight: boolean;
   children: ReactNode;
@@ -19,7 +27,7 @@ interface AppFrameProps {
 function BrowserModeBanner({ reason }: { reason: string | null }) {
   // One line: it stays on screen on every page, so it must not eat the table's height.
   return (
-    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py={8} mb="sm" role="status">
+    <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} py={8} mb="sm" role="status" className={classes.noPrint}>
       <Text size="sm">
         <strong>Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir.</strong>{' '}
         {reason ?? 'L’application fonctionne dans ce navigateur, servie par le serveur local de ce poste.'}
@@ -28,10 +36,34 @@ function BrowserModeBanner({ reason }: { reason: string | null }) {
   );
 }
 
-export function AppFrame({ route, appInfo, appInfoError, fillHeight, children }: AppFrameProps) {
+/** « Comparaison » opens the dossiers ticked in the list when there are 2 to 4 of them. */
+function useNavHref(item: NavItem): string {
+  const selectedIds = useSelectionStore((state) => state.selected.map((row) => row.id).join(','));
+  if (item.route.name === 'comparison' && selectedIds !== '') {
+    const ids = selectedIds.split(',').map(Number);
+    if (canCompare(ids.length)) return routeHref({ name: 'comparison', ids });
+  }
+  return routeHref(item.route);
+}
+
+function NavEntry({ item, active, disabled }: { item: NavItem; active: boolean; disabled: boolean }) {
+  return (
+    <NavLink
+      href={useNavHref(item)}
+      disabled={disabled}
+      label={item.label}
+      leftSection={<item.icon size={18} aria-hidden />}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      fw={500}
+    />
+  );
+}
+
+export function AppFrame({ route, appInfo, appInfoError, profile, onProfileSwitched, fillHeight, children }: AppFrameProps) {
   const section = sectionOf(route);
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 0 }} padding="md">
+    <AppShell header={{ height: 56 }} navbar={{ width: 190, breakpoint: 0 }} padding="md" className={classes.shell}>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -53,10 +85,14 @@ export function AppFrame({ route, appInfo, appInfoError, fillHeight, children }:
                   </Text>
                 </Group>
               </Tooltip>
-              <Group gap={6} wrap="nowrap">
-                <IconUser size={16} aria-hidden />
-                <Text size="sm">{appInfo.userName}</Text>
-              </Group>
+              {profile ? (
+                <ProfileMenu profile={profile} onSwitched={onProfileSwitched} />
+              ) : (
+                <Group gap={6} wrap="nowrap">
+                  <IconUser size={16} aria-hidden />
+                  <Text size="sm">{appInfo.userName}</Text>
+                </Group>
+              )}
             </Group>
           )}
         </Group>
@@ -64,20 +100,17 @@ export function AppFrame({ route, appInfo, appInfoError, fillHeight, children }:
       <AppShell.Navbar p="xs" aria-label="Navigation principale">
         <Stack gap={2}>
           {NAV_ITEMS.map((item) => (
-            <NavLink
-              key={item.route.name}
-              href={routeHref(item.route)}
-              label={item.label}
-              leftSection={<item.icon size={18} aria-hidden />}
-              active={section === item.route.name}
-              aria-current={section === item.route.name ? 'page' : undefined}
-              fw={500}
-            />
+            <NavEntry key={item.route.name} item={item} active={profile !== null && section === item.route.name} disabled={profile === null} />
           ))}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main} data-fill={fillHeight || undefined}>
         {appInfo?.mode === 'browser' && <BrowserModeBanner reason={appInfo.electronUnavailableReason} />}
+        {profile?.role === 'PREFECTURE' && profile.departments.length > 0 && (
+          <div className={classes.noPrint}>
+            <DepartmentTotalsStrip departments={profile.departments} />
+          </div>
+        )}
         {appInfoError && (
           <Alert color="red" title="Impossible de joindre le moteur de l’application">
             {appInfoError.message}

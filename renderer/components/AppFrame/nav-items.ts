@@ -1,4 +1,4 @@
-import { IconChartBar, IconFileExport, IconFolders, IconMap, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconChartBar, IconFileExport, IconFolders, IconListNumbers, IconMap, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import type { Icon } from '@tabler/icons-react';
 import type { Route } from '../../router/routes';
 
@@ -11,7 +11,8 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { route: { name: 'dossiers' }, label: 'Dossiers', icon: IconFolders },
   { route: { name: 'map' }, label: 'Carte', icon: IconMap },
-  { route: { name: 'comparison' }, label: 'Comparaison', icon: IconChartBar },
+  { route: { name: 'comparison', ids: [] }, label: 'Comparaison', icon: IconChartBar },
+  { route: { name: 'ranking', department: null }, label: 'Classement', icon: IconListNumbers },
   { route: { name: 'committees' }, label: 'Comités', icon: IconUsersGroup },
   { route: { name: 'exports' }, label: 'Exports', icon: IconFileExport },
   { route: { name: 'settings' }, label: 'Paramètres', icon: IconSettings },

@@ -1,8 +1,11 @@
-import { Anchor, Badge, Group, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCheck } from '@tabler/icons-react';
 import type { DossierDetail } from '../../../shared/domain/dossier';
+import { OPINION_LABELS } from '../../../shared/domain/review';
 import { EMPTY_VALUE, pluralize } from '../../lib/format';
 import { departmentLabel } from '../../lib/labels';
+import { OPINION_COLORS, formatScore } from '../../lib/review-format';
+import { useSelectionStore } from '../../stores/selection-store';
 import { routeHref } from '../../router/routes';
 import { StatusBadge } from '../StatusBadge/StatusBadge';
 
@@ -11,6 +14,37 @@ const SOURCE_LABELS: Record<DossierDetail['source'], string> = {
   file: 'Fichier importé',
   demo: 'Démonstration',
 };
+
+/** Where the review stands, at a glance: current opinion, posts it supports, aggregate score. */
+function ReviewState({ dossier }: { dossier: DossierDetail }) {
+  const selected = useSelectionStore((state) => state.selected.some((row) => row.id === dossier.id));
+  const setSelected = useSelectionStore((state) => state.setSelected);
+  const toggle = () => {
+    const rows = useSelectionStore.getState().selected;
+    setSelected(selected ? rows.filter((row) => row.id !== dossier.id) : [...rows, dossier]);
+  };
+  return (
+    <Group gap="xs" data-testid="review-state">
+      {dossier.opinion ? (
+        <Badge color={OPINION_COLORS[dossier.opinion]} variant="light" tt="none" size="md">
+          Avis {OPINION_LABELS[dossier.opinion].toLowerCase()}
+          {dossier.postsSupported !== null ? ` · ${pluralize(dossier.postsSupported, 'poste soutenu', 'postes soutenus')}` : ''}
+        </Badge>
+      ) : (
+        <Badge color="gray" variant="light" tt="none" size="md">
+          Pas encore d’avis
+        </Badge>
+      )}
+      <Badge color="blueFrance" variant="light" tt="none" size="md">
+        Note {formatScore(dossier.aggregateScore)}
+        {dossier.reviewers > 0 ? ` (${pluralize(dossier.reviewers, 'évaluateur', 'évaluateurs')})` : ''}
+      </Badge>
+      <Button size="compact-xs" variant={selected ? 'filled' : 'default'} leftSection={selected ? <IconCheck size={12} aria-hidden /> : null} onClick={toggle}>
+        {selected ? 'Sélectionné pour comparer' : 'Sélectionner pour comparer'}
+      </Button>
+    </Group>
+  );
+}
 
 export function DossierHeader({ dossier }: { dossier: DossierDetail }) {
   return (
@@ -37,6 +71,7 @@ export function DossierHeader({ dossier }: { dossier: DossierDetail }) {
               </Badge>
             )}
           </Group>
+          <ReviewState dossier={dossier} />
         </Stack>
         <Stack gap={0} align="flex-end">
           <Text fw={700} size="lg">

@@ -1,9 +1,13 @@
-import { Button, Grid, Group, MultiSelect, Paper, Select, Text } from '@mantine/core';
+import { Button, Grid, Group, MultiSelect, NumberInput, Paper, Select, Text } from '@mantine/core';
 import type { ComboboxLikeRenderOptionInput, ComboboxItem } from '@mantine/core';
 import { IconFilterOff } from '@tabler/icons-react';
 import { memo, useMemo } from 'react';
 import type { DossierFacets } from '../../../shared/api/contract';
 import type { ContractType, DossierStatus } from '../../../shared/domain/dossier';
+import type { OpinionKind } from '../../../shared/domain/review';
+import { useApiQuery } from '../../hooks/use-api-query';
+import { useCurrentGrid } from '../../hooks/use-current-grid';
+import { PROFILE_TABLES, useProfile } from '../../hooks/use-profile';
 import { formatNumber } from '../../lib/format';
 import { hasActiveFilters, useDossierListStore } from '../../stores/dossier-list-store';
 import type { CountedOption } from './filter-options';
@@ -11,7 +15,10 @@ import {
   contractOptions,
   departmentOptions,
   legalFormOptions,
+  opinionOptions,
+  REVIEWED_OPTIONS,
   regionOptions,
+  reviewerOptions,
   statusOptions,
   warningOptions,
 } from './filter-options';
@@ -19,6 +26,7 @@ import { SearchField } from './SearchField';
 import classes from './DossierFilters.module.css';
 
 const REGION_OPTIONS = regionOptions();
+const EMPTY_REQUEST = {};
 
 function renderCountedOption({ option }: ComboboxLikeRenderOptionInput<ComboboxItem>) {
   const { count } = option as CountedOption;
@@ -56,13 +64,18 @@ export const DossierFilters = memo(function DossierFilters({ facets }: { facets:
   const departments = useMemo(() => departmentOptions(facets), [facets]);
   const statuses = useMemo(() => statusOptions(facets), [facets]);
   const contracts = useMemo(() => contractOptions(facets), [facets]);
+  const opinions = useMemo(() => opinionOptions(facets), [facets]);
+  const profile = useProfile();
+  const profiles = useApiQuery('profile:list', EMPTY_REQUEST, PROFILE_TABLES);
+  const reviewers = useMemo(() => reviewerOptions(profiles.data, profile.id), [profiles.data, profile.id]);
+  const grid = useCurrentGrid().data;
   return (
     <Paper withBorder p="sm">
       <Grid gap="sm" rowGap="xs" align="flex-end">
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <SearchField />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, lg: 4 }}>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
           <MultiSelect
             {...MULTI_SELECT_PROPS}
             label="Département"
@@ -72,7 +85,7 @@ export const DossierFilters = memo(function DossierFilters({ facets }: { facets:
             onChange={(departments) => setFilters({ departments })}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, lg: 4 }}>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
           <MultiSelect
             {...MULTI_SELECT_PROPS}
             label="Région"
@@ -82,7 +95,7 @@ export const DossierFilters = memo(function DossierFilters({ facets }: { facets:
             onChange={(regions) => setFilters({ regions })}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, lg: 3 }}>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
           <MultiSelect
             {...MULTI_SELECT_PROPS}
             label="Statut"
@@ -102,7 +115,7 @@ export const DossierFilters = memo(function DossierFilters({ facets }: { facets:
             onChange={(contractTypes) => setFilters({ contractTypes: contractTypes as (ContractType | 'NONE')[] })}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 6, lg: 3 }}>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
           <MultiSelect
             {...MULTI_SELECT_PROPS}
             label="Forme juridique"
@@ -122,6 +135,50 @@ export const DossierFilters = memo(function DossierFilters({ facets }: { facets:
             renderOption={renderCountedOption}
             maxDropdownHeight={320}
             comboboxProps={{ width: 340, position: 'bottom-end' }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
+          <MultiSelect
+            {...MULTI_SELECT_PROPS}
+            label="Avis"
+            placeholder={filters.opinions.length ? undefined : 'Tous'}
+            data={opinions}
+            value={filters.opinions}
+            onChange={(values) => setFilters({ opinions: values as (OpinionKind | 'NONE')[] })}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, lg: 2 }}>
+          <Select
+            label="Évaluateur"
+            data={reviewers}
+            value={filters.reviewerId === null ? '' : String(filters.reviewerId)}
+            onChange={(value) => setFilters({ reviewerId: value ? Number(value) : null })}
+            allowDeselect={false}
+            comboboxProps={{ width: 260 }}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 3, lg: 1 }}>
+          <Select
+            label="Avis rendu"
+            data={REVIEWED_OPTIONS}
+            value={filters.reviewed}
+            onChange={(value) => setFilters({ reviewed: (value ?? 'all') as 'all' | 'yes' | 'no' })}
+            allowDeselect={false}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 3, lg: 1 }}>
+          <NumberInput
+            label="Note min."
+            placeholder={grid ? `${grid.scaleMin}–${grid.scaleMax}` : undefined}
+            min={grid?.scaleMin}
+            max={grid?.scaleMax}
+            step={0.5}
+            decimalScale={2}
+            decimalSeparator=","
+            allowNegative={false}
+            value={filters.minScore ?? ''}
+            onChange={(value) => setFilters({ minScore: typeof value === 'number' ? value : null })}
+            aria-label="Note agrégée minimale"
           />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 2 }}>

@@ -6,6 +6,8 @@ import type { ComboboxItem } from '@mantine/core';
 import type { DossierFacets, FacetCount } from '../../../shared/api/contract';
 import { CONTRACT_LABELS, CONTRACT_TYPES, DOSSIER_STATUSES, STATUS_LABELS } from '../../../shared/domain/dossier';
 import { DEPARTMENTS, REGIONS } from '../../../shared/domain/geography';
+import { OPINION_KINDS, OPINION_LABELS } from '../../../shared/domain/review';
+import type { UserProfile } from '../../../shared/domain/review';
 
 export type CountedOption = ComboboxItem & { count?: number };
 
@@ -70,3 +72,27 @@ export function warningOptions(facets: DossierFacets | undefined, selected: stri
     ...(byCode.length > 0 ? [{ group: 'Par type d’alerte', items: byCode }] : []),
   ];
 }
+
+export const NO_OPINION_FILTER_LABEL = 'Pas encore d’avis';
+
+export function opinionOptions(facets: DossierFacets | undefined): CountedOption[] {
+  return withCounts(
+    [...OPINION_KINDS.map((kind) => ({ value: kind, label: OPINION_LABELS[kind] })), { value: 'NONE', label: NO_OPINION_FILTER_LABEL }],
+    facets?.opinions,
+  );
+}
+
+/** The current user first (« Moi »), then the others by name. */
+export function reviewerOptions(profiles: readonly UserProfile[] | undefined, currentId: number): ComboboxItem[] {
+  const sorted = [...(profiles ?? [])].sort((a, b) => (a.id === currentId ? -1 : b.id === currentId ? 1 : a.name.localeCompare(b.name, 'fr')));
+  return [
+    { value: '', label: 'Tous' },
+    ...sorted.map((profile) => ({ value: String(profile.id), label: profile.id === currentId ? `Moi (${profile.name})` : profile.name })),
+  ];
+}
+
+export const REVIEWED_OPTIONS: ComboboxItem[] = [
+  { value: 'all', label: 'Tous' },
+  { value: 'yes', label: 'Oui' },
+  { value: 'no', label: 'Non' },
+];

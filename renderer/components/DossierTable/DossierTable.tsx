@@ -1,12 +1,14 @@
 import { DataTable } from 'mantine-datatable';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DossierPage } from '../../../shared/api/contract';
 import type { DossierSummary } from '../../../shared/domain/dossier';
 import { formatNumber } from '../../lib/format';
 import { navigate } from '../../router/use-route';
+import { useProfile } from '../../hooks/use-profile';
 import { PAGE_SIZES, useDossierListStore } from '../../stores/dossier-list-store';
-import { DOSSIER_COLUMNS } from './columns';
+import { useSelectionStore } from '../../stores/selection-store';
+import { dossierColumns } from './columns';
 import classes from './DossierTable.module.css';
 
 const PAGINATION_LABELS: Record<string, string> = {
@@ -29,6 +31,11 @@ interface DossierTableProps {
 export function DossierTable({ page, loading }: DossierTableProps) {
   const { page: pageNumber, pageSize, setPage, setPageSize } = useDossierListStore();
   const viewport = useRef<HTMLDivElement>(null);
+  const profile = useProfile();
+  const singleDepartment = profile.role === 'PREFECTURE' && profile.departments.length === 1;
+  const columns = useMemo(() => dossierColumns({ singleDepartment }), [singleDepartment]);
+  const selected = useSelectionStore((state) => state.selected);
+  const setSelected = useSelectionStore((state) => state.setSelected);
 
   useEffect(() => {
     viewport.current?.scrollTo({ top: 0 });
@@ -47,7 +54,11 @@ export function DossierTable({ page, loading }: DossierTableProps) {
       height="100%"
       scrollViewportRef={viewport}
       idAccessor="id"
-      columns={DOSSIER_COLUMNS}
+      columns={columns}
+      selectedRecords={selected}
+      onSelectedRecordsChange={setSelected}
+      allRecordsSelectionCheckboxProps={{ 'aria-label': 'Sélectionner tous les dossiers de la page' }}
+      getRecordSelectionCheckboxProps={(record) => ({ 'aria-label': `Sélectionner le dossier ${record.externalId}` })}
       records={page?.rows ?? []}
       fetching={loading}
       loaderType="dots"

@@ -27,6 +27,10 @@ describe('toDossierQuery', () => {
         legalForms: ['Association déclarée'],
         warning: 'SIRET_INVALID',
         search: '  médiathèque ',
+        opinions: ['FAVORABLE', 'NONE'],
+        reviewerId: 3,
+        reviewed: 'no',
+        minScore: 2.5,
       },
       sort: { column: 'postsRequested', direction: 'desc' },
       page: 3,
@@ -40,6 +44,10 @@ describe('toDossierQuery', () => {
       legalForms: ['Association déclarée'],
       warning: 'SIRET_INVALID',
       search: 'médiathèque',
+      opinions: ['FAVORABLE', 'NONE'],
+      reviewerId: 3,
+      reviewed: 'no',
+      minScore: 2.5,
       sort: { column: 'postsRequested', direction: 'desc' },
       offset: 200,
       limit: 100,
@@ -50,6 +58,12 @@ describe('toDossierQuery', () => {
     expect(toDossierFilter({ ...EMPTY_FILTERS, warning: 'all', search: '   ' })).toEqual({});
     expect(toDossierFilter({ ...EMPTY_FILTERS, warning: 'none' })).toEqual({ warning: 'none' });
     expect(toDossierFilter({ ...EMPTY_FILTERS, warning: 'any' })).toEqual({ warning: 'any' });
+  });
+
+  it('sends the review filters only when set, a minimum score of 0 included', () => {
+    expect(toDossierFilter({ ...EMPTY_FILTERS, reviewed: 'all', reviewerId: null, minScore: null, opinions: [] })).toEqual({});
+    expect(toDossierFilter({ ...EMPTY_FILTERS, minScore: 0 })).toEqual({ minScore: 0 });
+    expect(toDossierFilter({ ...EMPTY_FILTERS, reviewed: 'yes' })).toEqual({ reviewed: 'yes' });
   });
 });
 

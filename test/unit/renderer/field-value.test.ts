@@ -34,6 +34,7 @@ describe('filter options', () => {
       contractTypes: [],
       legalForms: [],
       warnings: [],
+      opinions: [],
     });
     expect(options.length).toBe(102);
     expect(options.find((option) => option.value === '75')).toEqual({ value: '75', label: '75 – Paris', count: 12 });

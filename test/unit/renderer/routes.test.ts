@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHref, sectionOf } from '../../../renderer/router/routes';
+import { parseIds, parseRoute, routeHref, sectionOf } from '../../../renderer/router/routes';
 import type { Route } from '../../../renderer/router/routes';
 
 describe('parseRoute', () => {
@@ -16,7 +16,8 @@ describe('parseRoute', () => {
 
   it('maps the French paths', () => {
     expect(parseRoute('#/carte')).toEqual({ name: 'map' });
-    expect(parseRoute('#/comparaison')).toEqual({ name: 'comparison' });
+    expect(parseRoute('#/comparaison')).toEqual({ name: 'comparison', ids: [] });
+    expect(parseRoute('#/classement')).toEqual({ name: 'ranking', department: null });
     expect(parseRoute('#/comites')).toEqual({ name: 'committees' });
     expect(parseRoute('#/exports')).toEqual({ name: 'exports' });
     expect(parseRoute('#/parametres')).toEqual({ name: 'settings' });
@@ -30,6 +31,26 @@ describe('parseRoute', () => {
   });
 });
 
+describe('query parameters', () => {
+  it('reads the compared ids in order, dropping repeats and anything not an id', () => {
+    expect(parseRoute('#/comparaison?ids=5,2,9')).toEqual({ name: 'comparison', ids: [5, 2, 9] });
+    expect(parseRoute('#/comparaison?ids=5,,x,5,0,-3,7')).toEqual({ name: 'comparison', ids: [5, 7] });
+    expect(parseIds(' 4 , 8 ')).toEqual([4, 8]);
+    expect(parseIds(null)).toEqual([]);
+  });
+
+  it('reads the ranked department, and writes readable addresses', () => {
+    expect(parseRoute('#/classement?departement=971')).toEqual({ name: 'ranking', department: '971' });
+    expect(routeHref({ name: 'comparison', ids: [1, 2, 3] })).toBe('#/comparaison?ids=1,2,3');
+    expect(routeHref({ name: 'comparison', ids: [] })).toBe('#/comparaison');
+    expect(routeHref({ name: 'ranking', department: '2B' })).toBe('#/classement?departement=2B');
+  });
+
+  it('still reports unknown paths with a query as not found', () => {
+    expect(parseRoute('#/inconnu?ids=1')).toEqual({ name: 'not-found', path: 'inconnu' });
+  });
+});
+
 describe('routeHref', () => {
   it('round-trips through parseRoute', () => {
     const routes: Route[] = [
@@ -37,7 +58,10 @@ describe('routeHref', () => {
       { name: 'dossier', id: 7 },
       { name: 'import' },
       { name: 'map' },
-      { name: 'comparison' },
+      { name: 'comparison', ids: [] },
+      { name: 'comparison', ids: [12, 3, 40] },
+      { name: 'ranking', department: null },
+      { name: 'ranking', department: '2A' },
       { name: 'committees' },
       { name: 'exports' },
       { name: 'settings' },

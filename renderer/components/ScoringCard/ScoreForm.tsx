@@ -1,0 +1,124 @@
+import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { DossierScores, ReviewerScore, ScoringGrid } from '../../../shared/domain/review';
+import { SCORE_COMMENT_MAX } from '../../../shared/domain/review-rules';
+import { api } from '../../api/client';
+import { toApiError } from '../../lib/errors';
+import { formatNumber } from '../../lib/format';
+import { formatScore } from '../../lib/review-format';
+import { ScorePicker } from './ScorePicker';
+import { initialScoreValues, missingCriteria, previewMean, scaleSteps, scoreFormErrors, toScoreInput } from './score-form-state';
+import type { ScoreFormValues } from './score-form-state';
+import classes from './ScoringCard.module.css';
+
+interface ScoreFormProps {
+  dossierId: number;
+  grid: ScoringGrid;
+  previous: ReviewerScore | undefined;
+  onSaved: (scores: DossierScores) => void;
+  onCancel?: () => void;
+}
+
+/** One reviewer's sheet on the current grid: a value or « non évaluable » for every criterion. */
+export function ScoreForm({ dossierId, grid, previous, onSaved, onCancel }: ScoreFormProps) {
+  const [form, setForm] = useState<ScoreFormValues>(() => initialScoreValues(grid, previous));
+  const [submitted, setSubmitted] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const steps = scaleSteps(grid);
+  const missing = missingCriteria(grid, form);
+  const errors = scoreFormErrors(dossierId, grid, form);
+  const mean = previewMean(grid, form);
+
+  function setValue(key: string, value: number | null): void {
+    setForm((state) => ({ ...state, values: { ...state.values, [key]: value } }));
+  }
+
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    setSubmitted(true);
+    setServerError(null);
+    if (errors.length > 0) return;
+    setSaving(true);
+    api['scores:record'](toScoreInput(dossierId, grid, form))
+      .then((scores) => {
+        setSubmitted(false);
+        onSaved(scores);
+      })
+      .catch((error: unknown) => setServerError(toApiError(error).message))
+      .finally(() => setSaving(false));
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Votre notation">
+      <Stack gap={0}>
+        {grid.criteria.map((criterion) => (
+          <Group key={criterion.key} className={classes.criterion} wrap="nowrap" align="center" gap="md">
+            <div className={classes.criterionText}>
+              <Text size="sm" fw={600}>
+                {criterion.label}{' '}
+                <Text span size="xs" c="dimmed" fw={400} style={{ whiteSpace: 'nowrap' }}>
+                  (poids {formatNumber(criterion.weight)})
+                </Text>
+              </Text>
+              <Text size="xs" c="gray.7">
+                {criterion.description}
+              </Text>
+            </div>
+            <ScorePicker
+              label={criterion.label}
+              steps={steps}
+              value={form.values[criterion.key]}
+              onChange={(value) => setValue(criterion.key, value)}
+              invalid={submitted && form.values[criterion.key] === undefined}
+            />
+          </Group>
+        ))}
+      </Stack>
+      <Stack gap="sm" mt="sm">
+        <Textarea
+          label="Commentaire (facultatif)"
+          placeholder="Ce qui justifie vos notes, points à vérifier…"
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={SCORE_COMMENT_MAX}
+          value={form.comment}
+          onChange={(event) => setForm((state) => ({ ...state, comment: event.currentTarget.value }))}
+        />
+        {submitted && errors.length > 0 && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="La notation n’est pas enregistrée" role="alert">
+            <List size="sm" spacing={2}>
+              {errors.map((error) => (
+                <List.Item key={error}>{error}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {serverError && (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Refusé par l’application" role="alert">
+            {serverError}
+          </Alert>
+        )}
+        <Group justify="space-between" gap="sm">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            Votre moyenne pondérée : <strong>{formatScore(mean)}</strong> / {grid.scaleMax}
+            {missing.length > 0 ? ` · ${missing.length} critère${missing.length > 1 ? 's' : ''} à noter` : ''}
+          </Text>
+          <Group gap="sm">
+            {onCancel && (
+              <Button variant="default" onClick={onCancel}>
+                Annuler
+              </Button>
+            )}
+            <Button type="submit" loading={saving}>
+              {previous ? 'Mettre à jour ma notation' : 'Enregistrer ma notation'}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

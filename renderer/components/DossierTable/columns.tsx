@@ -81,14 +81,14 @@ export function dossierColumns({ singleDepartment }: ColumnOptions): DataTableCo
       accessor: 'postsRequested',
       title: <SortHeader column="postsRequested" label="Postes demandés" align="right" />,
       textAlign: 'right',
-      width: 112,
+      width: 122,
       render: (row) => formatNumber(row.postsRequested),
     },
     {
       accessor: 'status',
       title: <SortHeader column="status" label="Statut" />,
-      width: 135,
-      render: (row) => <StatusBadge status={row.status} />,
+      width: 118,
+      render: (row) => <StatusBadge status={row.status} compact />,
     },
     {
       accessor: 'warnings',
@@ -102,7 +102,7 @@ export function dossierColumns({ singleDepartment }: ColumnOptions): DataTableCo
       accessor: 'postsSupported',
       title: <SortHeader column="postsSupported" label="Postes soutenus" align="right" />,
       textAlign: 'right',
-      width: 112,
+      width: 122,
       render: (row) => formatNumber(row.postsSupported),
     },
     {
@@ -116,7 +116,7 @@ export function dossierColumns({ singleDepartment }: ColumnOptions): DataTableCo
       accessor: 'reviewers',
       title: 'Évaluateurs',
       textAlign: 'right',
-      width: 115,
+      width: 105,
       render: (row) => (row.reviewers > 0 ? formatNumber(row.reviewers) : EMPTY_VALUE),
     },
   ];

@@ -1,12 +1,17 @@
 /** Journaled writes to dossiers and what hangs off them (warnings, provenance, history, platform decisions). */
 import type { DecisionEntry, DossierFields, DossierSource, DossierWarning, FieldChange } from '../../../shared/domain/dossier';
 import type { WriteTx } from '../db/store';
+import type { SqlParam } from '../db/sqlite';
+import { insertRows } from '../db/insert-rows';
 import { FIELD_COLUMNS, FIELD_KEYS, contentHash, fieldsToParams, isTextField, sortKey } from './dossier-columns';
 
 // Text columns are bound as `CAST(? AS TEXT)`: see SqliteDb (bulk imports are dominated by string encoding).
 const FIELD_SLOTS = FIELD_KEYS.map((key) => (isTextField(key) ? 'CAST(? AS TEXT)' : '?'));
-const INSERT_SQL = `INSERT INTO dossiers (id, ${FIELD_COLUMNS.join(', ')}, sort_name, warnings, warning_count, source, content_hash, created_at, updated_at)
-  VALUES (?, ${FIELD_SLOTS.join(', ')}, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)`;
+const INSERT_HEAD = `INSERT INTO dossiers (id, ${FIELD_COLUMNS.join(', ')}, sort_name, warnings, warning_count, source, content_hash, created_at, updated_at)`;
+const INSERT_SLOTS = `(?, ${FIELD_SLOTS.join(', ')}, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?)`;
+// 20 rows × 50 parameters stays far below SQLite's limit on bound parameters.
+const DOSSIERS_PER_STATEMENT = 20;
+const SMALL_ROWS_PER_STATEMENT = 250;
 const UPDATE_SQL = `UPDATE dossiers SET ${FIELD_COLUMNS.map((c, i) => `${c} = ${FIELD_SLOTS[i]}`).join(', ')}, sort_name = CAST(? AS TEXT), warnings = ?, warning_count = ?, content_hash = ?, updated_at = ? WHERE id = ?`;
 
 const FTS_COLUMNS = 'external_id, name, legal_name, siret, commune_name, postal_code, network_name, motivation';
@@ -31,11 +36,10 @@ export interface DossierWrite {
   warnings: DossierWarning[];
 }
 
-function writeWarnings(tx: WriteTx, id: number, warnings: DossierWarning[], replace: boolean): void {
-  if (replace) tx.run('DELETE FROM dossier_warnings WHERE dossier_id = ?', [id]);
-  for (const code of new Set(warnings.map((w) => w.code))) {
-    tx.run('INSERT INTO dossier_warnings (dossier_id, code) VALUES (?, ?)', [id, code]);
-  }
+const warningRows = (id: number, warnings: DossierWarning[]): SqlParam[][] => [...new Set(warnings.map((w) => w.code))].map((code) => [id, code]);
+
+function insertWarnings(tx: WriteTx, rows: SqlParam[][]): void {
+  insertRows(tx, 'INSERT INTO dossier_warnings (dossier_id, code)', '(?, ?)', rows, SMALL_ROWS_PER_STATEMENT);
 }
 
 /** Ids are assigned explicitly so that a journal replay reproduces them whatever happens. */
@@ -44,9 +48,8 @@ export function nextDossierId(tx: WriteTx): number {
 }
 
 /** `indexNow: false` when the caller rebuilds the search index after a bulk write. */
-export function insertDossier(tx: WriteTx, id: number, dossier: DossierWrite, source: DossierSource, now: string, indexNow = true): void {
-  const { fields, warnings } = dossier;
-  tx.run(INSERT_SQL, [
+export function insertDossiers(tx: WriteTx, items: readonly { id: number; dossier: DossierWrite }[], source: DossierSource, now: string, indexNow = true): void {
+  const rows = items.map(({ id, dossier: { fields, warnings } }): SqlParam[] => [
     id,
     ...fieldsToParams(fields),
     sortKey(fields.name),
@@ -57,8 +60,9 @@ export function insertDossier(tx: WriteTx, id: number, dossier: DossierWrite, so
     now,
     now,
   ]);
-  writeWarnings(tx, id, warnings, false);
-  if (indexNow) ftsAdd(tx, id);
+  insertRows(tx, INSERT_HEAD, INSERT_SLOTS, rows, DOSSIERS_PER_STATEMENT);
+  insertWarnings(tx, items.flatMap(({ id, dossier }) => warningRows(id, dossier.warnings)));
+  if (indexNow) for (const { id } of items) ftsAdd(tx, id);
 }
 
 export function updateDossier(tx: WriteTx, id: number, dossier: DossierWrite, changes: FieldChange[], by: string, origin: string, now: string, indexNow = true): void {
@@ -74,14 +78,17 @@ export function updateDossier(tx: WriteTx, id: number, dossier: DossierWrite, ch
     id,
   ]);
   if (indexNow) ftsAdd(tx, id);
-  writeWarnings(tx, id, warnings, true);
+  tx.run('DELETE FROM dossier_warnings WHERE dossier_id = ?', [id]);
+  insertWarnings(tx, warningRows(id, warnings));
   if (changes.length > 0) {
     tx.run('INSERT INTO dossier_changes (dossier_id, at, by_user, source, changes) VALUES (?, ?, ?, ?, ?)', [id, now, by, origin, JSON.stringify(changes)]);
   }
 }
 
-export function recordProvenance(tx: WriteTx, dossierId: number, batchId: number, row: number, action: 'created' | 'updated' | 'unchanged'): void {
-  tx.run('INSERT INTO dossier_provenance (dossier_id, batch_id, row_number, action) VALUES (?, ?, ?, ?)', [dossierId, batchId, row, action]);
+export type ProvenanceRow = [dossierId: number, batchId: number, row: number, action: 'created' | 'updated' | 'unchanged'];
+
+export function recordProvenance(tx: WriteTx, rows: ProvenanceRow[]): void {
+  insertRows(tx, 'INSERT INTO dossier_provenance (dossier_id, batch_id, row_number, action)', '(?, ?, ?, ?)', rows, SMALL_ROWS_PER_STATEMENT);
 }
 
 type PlatformDecision = Pick<DecisionEntry, 'decision' | 'sessionNumber' | 'sessionDate' | 'postsGranted'>;

@@ -11,7 +11,7 @@ import { matchHeaders } from '../../../shared/import/headers';
 import { validateRecord } from '../../../shared/import/validate-record';
 import type { Store } from '../db/store';
 import type { Scope } from '../review/scope';
-import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossier, nextDossierId, recordProvenance, updateDossier } from '../dossiers/dossier-writes';
+import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossiers, nextDossierId, recordProvenance, updateDossier, type ProvenanceRow } from '../dossiers/dossier-writes';
 import { planRows, type PlannedRow, type ValidRow } from './import-plan';
 import { readImportFile, type RawTable } from './read-file';
 
@@ -187,18 +187,20 @@ export class ImportService {
       );
       let nextId = nextDossierId(tx);
       const bulk = counts.new + counts.updated > FTS_BULK_THRESHOLD;
-      for (const row of planned) {
-        let id = row.dossierId;
-        if (row.action === 'created') {
-          id = nextId++;
-          insertDossier(tx, id, row, origin.source, now, !bulk);
-        } else if (row.action === 'updated' && id !== null) {
+      const provenance: ProvenanceRow[] = [];
+      const ids = planned.map((row) => (row.action === 'created' ? nextId++ : row.dossierId));
+      const created = planned.flatMap((row, i) => (row.action === 'created' ? [{ id: ids[i]!, dossier: row }] : []));
+      insertDossiers(tx, created, origin.source, now, !bulk);
+      for (const [i, row] of planned.entries()) {
+        const id = ids[i] ?? null;
+        if (row.action === 'updated' && id !== null) {
           updateDossier(tx, id, row, row.changes, user, `import « ${origin.fileName} »`, now, !bulk);
         }
         if (id === null) continue;
-        recordProvenance(tx, id, batch, row.row, row.action);
+        provenance.push([id, batch, row.row, row.action]);
         if (row.action !== 'unchanged' && origin.source === 'platform') appendPlatformDecision(tx, id, row.fields, by, now, row.action === 'created');
       }
+      recordProvenance(tx, provenance);
       if (bulk) ftsRebuild(tx);
       return batch;
     });

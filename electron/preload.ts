@@ -44,6 +44,10 @@ const api = {
   'ranking:save': invoke('ranking:save'),
   'departments:totals': invoke('departments:totals'),
   'targets:set': invoke('targets:set'),
+  'stats:regions': invoke('stats:regions'),
+  'targets:distribute': invoke('targets:distribute'),
+  'targets:history': invoke('targets:history'),
+  'territory:checks': invoke('territory:checks'),
 } satisfies Api;
 
 const events = {

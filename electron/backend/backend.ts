@@ -5,7 +5,7 @@
 import { ApiError, type ApiMethod, type ApiResponse, type AppInfo } from '../../shared/api/contract';
 import { Store } from './db/store';
 import { SCHEMA_VERSION } from './db/migrate';
-import { departmentStats, dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
+import { dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
 import { ImportService } from './import/import-service';
 import { buildImportTemplate } from './import/template';
 import { generateDemoIntoStore } from './demo/demo-import';
@@ -14,6 +14,7 @@ import { APP_VERSION } from './paths';
 import { validateRequest } from './request-validation';
 import { Profiles } from './review/profiles';
 import { reviewHandlers } from './review/review-handlers';
+import { territoryHandlers } from './territory/territory-handlers';
 import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
 
 export interface BackendOptions {
@@ -55,9 +56,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     'import:preview': (req) => imports.preview(req),
     'import:commit': async (req) => imports.commit(req.token),
     'import:template': async () => ({ fileName: 'modele-import-dossiers-cnfs.xlsx', data: await buildImportTemplate() }),
-    'stats:departments': async () => departmentStats(db),
     'demo:generate': async (req) => generateDemoIntoStore(store, imports, req.count),
     ...reviewHandlers(store, profiles),
+    ...territoryHandlers(store),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), db);
 

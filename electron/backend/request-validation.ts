@@ -1,6 +1,6 @@
 /** Every request is checked at the boundary before it reaches a handler. */
 import type { ApiMethod, ApiRequest } from '../../shared/api/contract';
-import { bad, isObject, optionalInteger, optionalString, optionalStringArray } from './request-checks';
+import { bad, isObject, numberOrNull, optionalInteger, optionalString, optionalStringArray } from './request-checks';
 import { validateReviewRequest } from './review/review-request-validation';
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
@@ -35,6 +35,18 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
     case 'demo:generate':
       optionalInteger(req, 'count', 1, 200_000);
       if (req.count === undefined) throw bad('« count » manquant');
+      break;
+    case 'targets:distribute':
+      // Whole numbers and their bounds are the distribution's rules (a French VALIDATION message).
+      numberOrNull(req, 'total', false);
+      numberOrNull(req, 'floor', false);
+      if (req.total === null || req.floor === null) throw bad('« total » et « floor » doivent être des nombres');
+      optionalString(req, 'key');
+      break;
+    case 'territory:checks':
+      if (req.tolerancePercent !== undefined && (typeof req.tolerancePercent !== 'number' || !Number.isFinite(req.tolerancePercent) || req.tolerancePercent < 0 || req.tolerancePercent > 1000)) {
+        throw bad('« tolerancePercent » doit être un nombre de 0 à 1 000');
+      }
       break;
     default:
       validateReviewRequest(method, req);

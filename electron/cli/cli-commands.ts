@@ -64,13 +64,3 @@ export async function runDossiers(backend: Backend, options: { departments?: str
   write(`${rows.length} dossier(s)\n`);
   return 0;
 }
-
-export async function runStats(backend: Backend, json: boolean): Promise<number> {
-  const stats = await backend.call('stats:departments', {});
-  if (json) {
-    write(`${JSON.stringify(stats)}\n`);
-    return 0;
-  }
-  for (const s of stats) write(`${s.code}\t${s.name}\t${s.dossiers} dossiers\t${s.requested} demandés\t${s.granted} accordés\n`);
-  return 0;
-}

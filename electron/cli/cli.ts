@@ -9,8 +9,9 @@ import { ApiError } from '../../shared/api/contract';
 import { ROLES } from '../../shared/domain/review';
 import { openBackend, type Backend } from '../backend/backend';
 import { defaultDbPath, localUserName } from '../backend/paths';
-import { runDossiers, runImport, runStats } from './cli-commands';
+import { runDossiers, runImport } from './cli-commands';
 import { runOpinions, runProfile, runScores } from './cli-review-commands';
+import { runStats } from './cli-territory-commands';
 
 const USAGE = `Usage : npm run cli -- <commande> [options]
 
@@ -18,7 +19,9 @@ Commandes :
   import FICHIER [--dry-run] [--sheet FEUILLE]   importe des dossiers (CSV, XLSX ou JSON)
   dossiers [--department CODE] [--status S] [--search TEXTE]
                                                 liste les dossiers
-  stats departments                             chiffres par département
+  stats departments                             chiffres par département (dossiers, postes demandés,
+                                                soutenus, accordés, objectif, pour 100 000 habitants)
+  stats regions                                 les mêmes chiffres par région
   demo --count N                                génère N dossiers de démonstration
   template --out FICHIER.xlsx                   écrit le modèle d’import
   profile [--name NOM --role RÔLE [--department CODE…]]
@@ -73,9 +76,9 @@ async function main(argv: string[]): Promise<number> {
         backend = await open();
         return await runDossiers(backend, { departments: values.department, statuses: values.status, search: values.search, json });
       case 'stats':
-        if (rest[0] !== 'departments') throw new UsageError('stats : seule « stats departments » existe.');
+        if (rest[0] !== 'departments' && rest[0] !== 'regions') throw new UsageError('stats : indiquez « stats departments » ou « stats regions ».');
         backend = await open();
-        return await runStats(backend, json);
+        return await runStats(backend, rest[0], json);
       case 'profile':
         if ((values.name !== undefined || values.role !== undefined) && (!values.name || !(ROLES as readonly string[]).includes(values.role?.toUpperCase() ?? ''))) {
           throw new UsageError(`profile : indiquez --name NOM et --role parmi ${ROLES.join(', ')} (et --department CODE pour un agent de préfecture).`);

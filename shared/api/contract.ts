@@ -23,6 +23,7 @@ import type {
   ScoringGrid,
   UserProfile,
 } from '../domain/review';
+import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain/territory';
 
 export interface AppInfo {
   version: string;
@@ -94,14 +95,27 @@ export interface DossierFacets {
   opinions: FacetCount[];
 }
 
-export interface DepartmentStats {
-  code: string;
-  name: string;
-  regionCode: string;
-  population: number;
-  dossiers: number;
-  requested: number;
-  granted: number;
+/** Per department: code, name, regionCode, population, dossiers, requested, supported, granted, reviewed, target, per100k. */
+export type DepartmentStats = DepartmentFigures;
+export type RegionStats = RegionFigures;
+
+export interface TargetVersion {
+  id: number;
+  /** 'distribution': a national total spread by targets:distribute; 'department': one targets:set. */
+  kind: 'distribution' | 'department';
+  /** The department set by a 'department' version; null for a distribution. */
+  departmentCode: string | null;
+  /** The national total of a distribution, or the department's new target (null: cleared). */
+  total: number | null;
+  key: 'population' | null;
+  floor: number | null;
+  setBy: string;
+  setAt: string;
+}
+
+export interface DistributionResult {
+  version: TargetVersion;
+  targets: { departmentCode: string; target: number }[];
 }
 
 export interface ImportFileRequest {
@@ -204,6 +218,18 @@ export interface Api {
   'departments:totals': (req: { departmentCode: string }) => Promise<DepartmentTotals>;
   /** Versioned rows with who/when (COMMITTEE or ADMIN only). */
   'targets:set': (req: { departmentCode: string; target: number | null }) => Promise<DepartmentTotals>;
+
+  /** The departments' figures summed by region (the 18 regions). */
+  'stats:regions': (req: Record<string, never>) => Promise<RegionStats[]>;
+  /**
+   * Spreads a national total (default 4,000) over the 101 departments by population, each at
+   * least `floor`, summing exactly to the total; saved as a new version (COMMITTEE or ADMIN only).
+   */
+  'targets:distribute': (req: { total?: number; key?: 'population'; floor?: number }) => Promise<DistributionResult>;
+  /** Every version of the targets, newest first. */
+  'targets:history': (req: Record<string, never>) => Promise<TargetVersion[]>;
+  /** Coherence checks of the distribution (tolerance around the targets: default 10 %), within the scope. */
+  'territory:checks': (req: { tolerancePercent?: number }) => Promise<TerritoryCheck[]>;
 }
 
 export type ApiMethod = keyof Api;
@@ -237,6 +263,10 @@ export const API_METHODS = [
   'ranking:save',
   'departments:totals',
   'targets:set',
+  'stats:regions',
+  'targets:distribute',
+  'targets:history',
+  'territory:checks',
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

@@ -42,6 +42,8 @@ export function queryCases(size: number): QueryCase[] {
     list('filter: not yet reviewed + count', { reviewed: 'no' }),
     list('filter: reviewer + score ≥ 3 + count', { reviewerId: 1, minScore: 3 }),
     { label: 'stats:departments (map)', method: 'stats:departments', request: {} },
+    { label: 'stats:regions (map)', method: 'stats:regions', request: {} },
+    { label: 'territory:checks (map)', method: 'territory:checks', request: {} },
   ];
 }
 

@@ -50,6 +50,10 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'ranking:save': { request: { departmentCode: '13', order: [m1] }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'departments:totals': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'targets:set': { request: { departmentCode: '13', target: 4 }, refused: { code: 'FORBIDDEN' } },
+    'stats:regions': 'narrowed',
+    'targets:distribute': { request: { total: 4000 }, refused: { code: 'FORBIDDEN' } },
+    'targets:history': 'narrowed',
+    'territory:checks': 'narrowed',
   };
 }
 

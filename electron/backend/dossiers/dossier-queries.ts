@@ -1,5 +1,5 @@
-/** Read side of dossiers: list pages, facets, detail, per-department figures. */
-import type { DepartmentStats, DossierFacets, DossierFilter, DossierPage, DossierQuery, FacetCount } from '../../../shared/api/contract';
+/** Read side of dossiers: list pages, facets, detail. */
+import type { DossierFacets, DossierFilter, DossierPage, DossierQuery, FacetCount } from '../../../shared/api/contract';
 import { ApiError } from '../../../shared/api/contract';
 import {
   CONTRACT_LABELS,
@@ -13,7 +13,7 @@ import {
   type DossierWarning,
   type Provenance,
 } from '../../../shared/domain/dossier';
-import { DEPARTMENTS, getDepartment } from '../../../shared/domain/geography';
+import { getDepartment } from '../../../shared/domain/geography';
 import { NO_OPINION_LABEL, OPINION_LABELS, type OpinionKind } from '../../../shared/domain/review';
 import { checkEligibility } from '../../../shared/domain/eligibility';
 import type { SqliteDb } from '../db/sqlite';
@@ -172,16 +172,4 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
     history,
     eligibility: checkEligibility(fields),
   };
-}
-
-/** Figures for all 101 departments, including those without any dossier. */
-export function departmentStats(db: SqliteDb): DepartmentStats[] {
-  const rows = db.all<{ code: string; dossiers: number; requested: number; granted: number }>(
-    "SELECT department_code AS code, count(*) AS dossiers, sum(posts_requested) AS requested, sum(CASE WHEN status = 'VALIDATION_COSELEC' THEN coalesce(posts_granted, 0) ELSE 0 END) AS granted FROM dossiers GROUP BY department_code",
-  );
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  return DEPARTMENTS.map((d) => {
-    const r = byCode.get(d.code);
-    return { code: d.code, name: d.name, regionCode: d.regionCode, population: d.population, dossiers: r?.dossiers ?? 0, requested: r?.requested ?? 0, granted: r?.granted ?? 0 };
-  });
 }

@@ -97,6 +97,13 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
       return req;
     },
   },
+  // Sums only the departments of the scope (regions without any of them are left out): see territoryHandlers.
+  'stats:regions': OPEN,
+  'targets:distribute': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'répartir l’objectif national de postes'), req) },
+  // Lists the distributions (national) and only the department targets of the scope: see territoryHandlers.
+  'targets:history': OPEN,
+  // Keeps only the checks on a department of the scope, and only its dossiers: see territoryHandlers.
+  'territory:checks': OPEN,
 };
 
 export type ScopedHandlers = { [M in ApiMethod]: (request: ApiRequest<M>, scope: Scope) => Promise<ApiResponse<M>> };

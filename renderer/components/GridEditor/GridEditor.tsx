@@ -1,5 +1,5 @@
-import { Accordion, ActionIcon, Alert, Badge, Button, Group, List, NumberInput, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { Accordion, ActionIcon, Badge, Button, Group, List, NumberInput, Stack, Table, Text, TextInput, Textarea, Tooltip } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ScoringGrid } from '../../../shared/domain/review';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { moveItem } from '../Ranking/ranking-order';
 import { EMPTY_CRITERION, draftChanged, draftFromGrid, gridDraftErrors, toGridInput, weightShares } from './grid-editor-state';
 import type { CriterionDraft, GridDraft } from './grid-editor-state';
 import classes from './GridEditor.module.css';
+import { FormErrors } from '../FormErrors/FormErrors';
 
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
@@ -202,20 +203,7 @@ function GridForm({ current }: { current: ScoringGrid }) {
           ))}
         </Table.Tbody>
       </Table>
-      {submitted && errors.length > 0 && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="La grille n’est pas enregistrée" role="alert">
-          <List size="sm" spacing={2}>
-            {errors.map((error) => (
-              <List.Item key={error}>{error}</List.Item>
-            ))}
-          </List>
-        </Alert>
-      )}
-      {serverError && (
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Refusé par l’application" role="alert">
-          {serverError}
-        </Alert>
-      )}
+      <FormErrors errors={submitted ? errors : []} title="La grille n’est pas enregistrée" serverError={serverError} />
       <Group justify="space-between">
         <Button variant="light" leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setDraft((state) => ({ ...state, criteria: [...state.criteria, { ...EMPTY_CRITERION }] }))}>
           Ajouter un critère

@@ -1,5 +1,4 @@
-import { Alert, Button, Checkbox, Group, List, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, OPINION_LABELS } from '../../../shared/domain/review';
@@ -12,6 +11,7 @@ import { DossierPicker } from '../DossierPicker/DossierPicker';
 import { commentCounter, initialOpinionValues, opinionFormErrors, toOpinionInput, withOpinion } from './opinion-form-state';
 import type { OpinionFormValues } from './opinion-form-state';
 import classes from './OpinionCard.module.css';
+import { FormErrors } from '../FormErrors/FormErrors';
 
 const COUNTER_COLORS = { short: 'orange.8', ok: 'dimmed', long: 'red.8' } as const;
 
@@ -153,20 +153,7 @@ export function OpinionForm({ dossierId, postsRequested, current, onSaved, onCan
             />
           </Group>
         )}
-        {showErrors && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="L’avis n’est pas enregistré" role="alert">
-            <List size="sm" spacing={2}>
-              {errors.map((error) => (
-                <List.Item key={error}>{error}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {serverError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Refusé par l’application" role="alert">
-            {serverError}
-          </Alert>
-        )}
+        <FormErrors errors={showErrors ? errors : []} title="L’avis n’est pas enregistré" serverError={serverError} />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

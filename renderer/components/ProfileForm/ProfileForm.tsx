@@ -1,5 +1,4 @@
-import { Alert, Button, Group, List, MultiSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Group, MultiSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ROLES, ROLE_LABELS } from '../../../shared/domain/review';
@@ -10,6 +9,7 @@ import { toApiError } from '../../lib/errors';
 import { profileFormErrors, profileFormValues, toProfileRequest } from './profile-form-state';
 import type { ProfileFormValues } from './profile-form-state';
 import classes from './ProfileForm.module.css';
+import { FormErrors } from '../FormErrors/FormErrors';
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   PREFECTURE: 'Instruit les dossiers de son ou ses départements, les note et rend l’avis du préfet.',
@@ -110,20 +110,7 @@ export function ProfileForm({ profile, submitLabel, onSaved, onCancel }: Profile
             required
           />
         )}
-        {submitted && otherErrors.length > 0 && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} role="alert">
-            <List size="sm">
-              {otherErrors.map((error) => (
-                <List.Item key={error}>{error}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {serverError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Profil non enregistré" role="alert">
-            {serverError}
-          </Alert>
-        )}
+        <FormErrors errors={submitted ? otherErrors : []} serverError={serverError} serverTitle="Profil non enregistré" />
         <Group justify="flex-end" gap="sm">
           {onCancel && (
             <Button variant="default" onClick={onCancel}>

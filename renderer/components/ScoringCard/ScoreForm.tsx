@@ -1,5 +1,4 @@
-import { Alert, Button, Group, List, Stack, Text, Textarea } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DossierScores, ReviewerScore, ScoringGrid } from '../../../shared/domain/review';
@@ -12,6 +11,7 @@ import { ScorePicker } from './ScorePicker';
 import { initialScoreValues, missingCriteria, previewMean, scaleSteps, scoreFormErrors, toScoreInput } from './score-form-state';
 import type { ScoreFormValues } from './score-form-state';
 import classes from './ScoringCard.module.css';
+import { FormErrors } from '../FormErrors/FormErrors';
 
 interface ScoreFormProps {
   dossierId: number;
@@ -88,20 +88,7 @@ export function ScoreForm({ dossierId, grid, previous, onSaved, onCancel }: Scor
           value={form.comment}
           onChange={(event) => setForm((state) => ({ ...state, comment: event.currentTarget.value }))}
         />
-        {submitted && errors.length > 0 && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="La notation n’est pas enregistrée" role="alert">
-            <List size="sm" spacing={2}>
-              {errors.map((error) => (
-                <List.Item key={error}>{error}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        {serverError && (
-          <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="Refusé par l’application" role="alert">
-            {serverError}
-          </Alert>
-        )}
+        <FormErrors errors={submitted ? errors : []} title="La notation n’est pas enregistrée" serverError={serverError} />
         <Group justify="space-between" gap="sm">
           <Text size="sm" c="dimmed" aria-live="polite">
             Votre moyenne pondérée : <strong>{formatScore(mean)}</strong> / {grid.scaleMax}

@@ -3,7 +3,6 @@ import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-r
 import { useState } from 'react';
 import type { ScoringGrid } from '../../../shared/domain/review';
 import { api } from '../../api/client';
-import { toApiError } from '../../lib/errors';
 import { formatDateTime, formatNumber, pluralize } from '../../lib/format';
 import { useNotificationStore } from '../../stores/notification-store';
 import { moveItem } from '../Ranking/ranking-order';
@@ -11,6 +10,7 @@ import { EMPTY_CRITERION, draftChanged, draftFromGrid, gridDraftErrors, toGridIn
 import type { CriterionDraft, GridDraft } from './grid-editor-state';
 import classes from './GridEditor.module.css';
 import { FormErrors } from '../FormErrors/FormErrors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
@@ -71,30 +71,17 @@ export function GridEditor({ current, editable }: GridEditorProps) {
 
 function GridForm({ current }: { current: ScoringGrid }) {
   const [draft, setDraft] = useState<GridDraft>(() => draftFromGrid(current));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   const notify = useNotificationStore((state) => state.notify);
   const errors = gridDraftErrors(draft);
+  const { submitted, saving, serverError, submit: save } = useFormSubmit(errors, () => api['grids:save'](toGridInput(draft)), (grid) =>
+    notify({ color: 'green', title: `Grille enregistrée (version ${grid.version})`, message: 'Les nouvelles notations utiliseront cette version.' }),
+  );
   const changed = draftChanged(draft, current);
   const shares = weightShares(draft);
 
   const updateCriterion = (index: number, patch: Partial<CriterionDraft>) =>
     setDraft((state) => ({ ...state, criteria: state.criteria.map((criterion, position) => (position === index ? { ...criterion, ...patch } : criterion)) }));
 
-  function save(): void {
-    setSubmitted(true);
-    setServerError(null);
-    if (errors.length > 0) return;
-    setSaving(true);
-    api['grids:save'](toGridInput(draft))
-      .then((grid) => {
-        setSubmitted(false);
-        notify({ color: 'green', title: `Grille enregistrée (version ${grid.version})`, message: 'Les nouvelles notations utiliseront cette version.' });
-      })
-      .catch((error: unknown) => setServerError(toApiError(error).message))
-      .finally(() => setSaving(false));
-  }
 
   return (
     <Stack gap="sm">
@@ -212,7 +199,7 @@ function GridForm({ current }: { current: ScoringGrid }) {
           <Button variant="default" disabled={!changed || saving} onClick={() => setDraft(draftFromGrid(current))}>
             Annuler les modifications
           </Button>
-          <Button onClick={save} loading={saving} disabled={!changed}>
+          <Button onClick={() => save()} loading={saving} disabled={!changed}>
             Enregistrer une nouvelle version
           </Button>
         </Group>

@@ -1,10 +1,8 @@
 import { Button, Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, OPINION_LABELS } from '../../../shared/domain/review';
 import type { Opinion, OpinionKind } from '../../../shared/domain/review';
 import { api } from '../../api/client';
-import { toApiError } from '../../lib/errors';
 import { pluralize } from '../../lib/format';
 import { OPINION_COLORS } from '../../lib/review-format';
 import { DossierPicker } from '../DossierPicker/DossierPicker';
@@ -12,6 +10,7 @@ import { commentCounter, initialOpinionValues, opinionFormErrors, toOpinionInput
 import type { OpinionFormValues } from './opinion-form-state';
 import classes from './OpinionCard.module.css';
 import { FormErrors } from '../FormErrors/FormErrors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 const COUNTER_COLORS = { short: 'orange.8', ok: 'dimmed', long: 'red.8' } as const;
 
@@ -26,29 +25,13 @@ interface OpinionFormProps {
 /** The prefect's opinion: validated as the user types, then by the backend, which has the last word. */
 export function OpinionForm({ dossierId, postsRequested, current, onSaved, onCancel }: OpinionFormProps) {
   const [values, setValues] = useState<OpinionFormValues>(() => initialOpinionValues(current, postsRequested));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   const update = (patch: Partial<OpinionFormValues>) => setValues((state) => ({ ...state, ...patch }));
 
   const errors = opinionFormErrors(dossierId, values, postsRequested);
+  const { submitted, saving, serverError, submit } = useFormSubmit(errors, () => api['opinions:record'](toOpinionInput(dossierId, values)), onSaved);
   const counter = commentCounter(values.comment);
   const showErrors = submitted && errors.length > 0;
 
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    setSubmitted(true);
-    setServerError(null);
-    if (errors.length > 0) return;
-    setSaving(true);
-    api['opinions:record'](toOpinionInput(dossierId, values))
-      .then((saved) => {
-        setSubmitted(false);
-        onSaved(saved);
-      })
-      .catch((error: unknown) => setServerError(toApiError(error).message))
-      .finally(() => setSaving(false));
-  }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Avis de la préfecture">

@@ -1,15 +1,14 @@
 import { Button, Group, MultiSelect, Radio, Stack, Text, TextInput } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
 import { ROLES, ROLE_LABELS } from '../../../shared/domain/review';
 import type { Role, UserProfile } from '../../../shared/domain/review';
 import { DEPARTMENTS } from '../../../shared/domain/geography';
 import { api } from '../../api/client';
-import { toApiError } from '../../lib/errors';
 import { profileFormErrors, profileFormValues, toProfileRequest } from './profile-form-state';
 import type { ProfileFormValues } from './profile-form-state';
 import classes from './ProfileForm.module.css';
 import { FormErrors } from '../FormErrors/FormErrors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   PREFECTURE: 'Instruit les dossiers de son ou ses départements, les note et rend l’avis du préfet.',
@@ -31,23 +30,10 @@ interface ProfileFormProps {
 
 export function ProfileForm({ profile, submitLabel, onSaved, onCancel }: ProfileFormProps) {
   const [values, setValues] = useState<ProfileFormValues>(() => profileFormValues(profile));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   const errors = useMemo(() => profileFormErrors(values), [values]);
+  const { submitted, saving, serverError, submit } = useFormSubmit(errors, () => api['profile:save'](toProfileRequest(values, profile?.id)), onSaved);
   const update = (patch: Partial<ProfileFormValues>) => setValues((current) => ({ ...current, ...patch }));
 
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    setSubmitted(true);
-    setServerError(null);
-    if (errors.length > 0) return;
-    setSaving(true);
-    api['profile:save'](toProfileRequest(values, profile?.id))
-      .then(onSaved)
-      .catch((error: unknown) => setServerError(toApiError(error).message))
-      .finally(() => setSaving(false));
-  }
 
   const nameError = submitted && values.name.trim() === '' ? 'Indiquez votre nom.' : null;
   const departmentError =

@@ -1,10 +1,8 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { FormEvent } from 'react';
 import type { DossierScores, ReviewerScore, ScoringGrid } from '../../../shared/domain/review';
 import { SCORE_COMMENT_MAX } from '../../../shared/domain/review-rules';
 import { api } from '../../api/client';
-import { toApiError } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { formatScore } from '../../lib/review-format';
 import { ScorePicker } from './ScorePicker';
@@ -12,6 +10,7 @@ import { initialScoreValues, missingCriteria, previewMean, scaleSteps, scoreForm
 import type { ScoreFormValues } from './score-form-state';
 import classes from './ScoringCard.module.css';
 import { FormErrors } from '../FormErrors/FormErrors';
+import { useFormSubmit } from '../../hooks/use-form-submit';
 
 interface ScoreFormProps {
   dossierId: number;
@@ -24,32 +23,16 @@ interface ScoreFormProps {
 /** One reviewer's sheet on the current grid: a value or « non évaluable » for every criterion. */
 export function ScoreForm({ dossierId, grid, previous, onSaved, onCancel }: ScoreFormProps) {
   const [form, setForm] = useState<ScoreFormValues>(() => initialScoreValues(grid, previous));
-  const [submitted, setSubmitted] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
   const steps = scaleSteps(grid);
   const missing = missingCriteria(grid, form);
   const errors = scoreFormErrors(dossierId, grid, form);
+  const { submitted, saving, serverError, submit } = useFormSubmit(errors, () => api['scores:record'](toScoreInput(dossierId, grid, form)), onSaved);
   const mean = previewMean(grid, form);
 
   function setValue(key: string, value: number | null): void {
     setForm((state) => ({ ...state, values: { ...state.values, [key]: value } }));
   }
 
-  function submit(event: FormEvent): void {
-    event.preventDefault();
-    setSubmitted(true);
-    setServerError(null);
-    if (errors.length > 0) return;
-    setSaving(true);
-    api['scores:record'](toScoreInput(dossierId, grid, form))
-      .then((scores) => {
-        setSubmitted(false);
-        onSaved(scores);
-      })
-      .catch((error: unknown) => setServerError(toApiError(error).message))
-      .finally(() => setSaving(false));
-  }
 
   return (
     <form onSubmit={submit} noValidate aria-label="Votre notation">

@@ -1,6 +1,6 @@
-import { List, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { DossierChange } from '../../../shared/domain/dossier';
-import { FieldChangeLine } from '../FieldChangeLine/FieldChangeLine';
+import { FieldChangeList } from '../FieldChangeLine/FieldChangeLine';
 import { formatDateTime } from '../../lib/format';
 import { Section } from '../Section/Section';
 
@@ -23,13 +23,7 @@ export function ChangeHistory({ history }: { history: DossierChange[] }) {
                   ({SOURCE_LABELS[entry.source] ?? entry.source})
                 </Text>
               </Text>
-              <List size="sm" spacing={2} mt={4}>
-                {entry.changes.map((change) => (
-                  <List.Item key={change.field}>
-                    <FieldChangeLine change={change} />
-                  </List.Item>
-                ))}
-              </List>
+              <FieldChangeList changes={entry.changes} mt={4} />
             </div>
           ))}
         </Stack>

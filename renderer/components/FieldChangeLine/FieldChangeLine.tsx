@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group, List, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import type { FieldChange } from '../../../shared/domain/dossier';
 import { fieldLabel, formatFieldValue } from '../../lib/field-value';
@@ -18,5 +18,18 @@ export function FieldChangeLine({ change }: { change: FieldChange }) {
         {formatFieldValue(change.field, change.after)}
       </Text>
     </Group>
+  );
+}
+
+/** Every change of one dossier, one line each. */
+export function FieldChangeList({ changes, mt }: { changes: readonly FieldChange[]; mt?: number }) {
+  return (
+    <List size="sm" spacing={2} mt={mt}>
+      {changes.map((change) => (
+        <List.Item key={change.field}>
+          <FieldChangeLine change={change} />
+        </List.Item>
+      ))}
+    </List>
   );
 }

@@ -1,6 +1,6 @@
-import { List, Stack, Text } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import type { ImportPreview } from '../../../shared/api/contract';
-import { FieldChangeLine } from '../FieldChangeLine/FieldChangeLine';
+import { FieldChangeList } from '../FieldChangeLine/FieldChangeLine';
 
 const SHOWN = 20;
 
@@ -14,13 +14,7 @@ export function UpdateSamples({ updates }: { updates: ImportPreview['updates'] }
             {update.externalId}
             {update.name ? ` – ${update.name}` : ''}
           </Text>
-          <List size="sm" spacing={2}>
-            {update.changes.map((change) => (
-              <List.Item key={change.field}>
-                <FieldChangeLine change={change} />
-              </List.Item>
-            ))}
-          </List>
+          <FieldChangeList changes={update.changes} />
         </div>
       ))}
     </Stack>

@@ -3,7 +3,7 @@
  * Errors arrive as an envelope and are rethrown with their French message and code.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { Api, ApiEventName, ApiEvents, ApiMethod, ApiRequest } from '../shared/api/contract';
+import { API_METHODS, type Api, type ApiEventName, type ApiEvents, type ApiMethod, type ApiRequest } from '../shared/api/contract';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 
@@ -18,37 +18,8 @@ function invoke<M extends ApiMethod>(method: M): Api[M] {
   }) as Api[M];
 }
 
-const api = {
-  'app:info': invoke('app:info'),
-  'dossiers:list': invoke('dossiers:list'),
-  'dossiers:facets': invoke('dossiers:facets'),
-  'dossiers:get': invoke('dossiers:get'),
-  'import:preview': invoke('import:preview'),
-  'import:commit': invoke('import:commit'),
-  'import:template': invoke('import:template'),
-  'stats:departments': invoke('stats:departments'),
-  'demo:generate': invoke('demo:generate'),
-  'profile:current': invoke('profile:current'),
-  'profile:list': invoke('profile:list'),
-  'profile:save': invoke('profile:save'),
-  'profile:switch': invoke('profile:switch'),
-  'opinions:record': invoke('opinions:record'),
-  'opinions:recordBulk': invoke('opinions:recordBulk'),
-  'opinions:history': invoke('opinions:history'),
-  'grids:list': invoke('grids:list'),
-  'grids:save': invoke('grids:save'),
-  'scores:record': invoke('scores:record'),
-  'scores:get': invoke('scores:get'),
-  'compare:get': invoke('compare:get'),
-  'ranking:get': invoke('ranking:get'),
-  'ranking:save': invoke('ranking:save'),
-  'departments:totals': invoke('departments:totals'),
-  'targets:set': invoke('targets:set'),
-  'stats:regions': invoke('stats:regions'),
-  'targets:distribute': invoke('targets:distribute'),
-  'targets:history': invoke('targets:history'),
-  'territory:checks': invoke('territory:checks'),
-} satisfies Api;
+// One function per method of the contract, built from its exhaustive list of methods.
+const api = Object.fromEntries(API_METHODS.map((method) => [method, invoke(method)])) as unknown as Api;
 
 const events = {
   on<E extends ApiEventName>(name: E, listener: (payload: ApiEvents[E]) => void): () => void {

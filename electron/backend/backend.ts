@@ -15,6 +15,9 @@ import { validateRequest } from './request-validation';
 import { Profiles } from './review/profiles';
 import { reviewHandlers } from './review/review-handlers';
 import { territoryHandlers } from './territory/territory-handlers';
+import { committeeHandlers } from './committee/committee-handlers';
+import { exportsHandlers } from './exports/exports-handlers';
+import { exchangeHandlers } from './exchange/exchange-handlers';
 import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
 
 export interface BackendOptions {
@@ -59,6 +62,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     'demo:generate': async (req) => generateDemoIntoStore(store, imports, req.count),
     ...reviewHandlers(store, profiles),
     ...territoryHandlers(store),
+    ...committeeHandlers(store, profiles),
+    ...exportsHandlers(store, profiles),
+    ...exchangeHandlers(store, profiles),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), db);
 

@@ -1,6 +1,9 @@
 /** Every request is checked at the boundary before it reaches a handler. */
 import type { ApiMethod, ApiRequest } from '../../shared/api/contract';
 import { bad, isObject, numberOrNull, optionalInteger, optionalString, optionalStringArray } from './request-checks';
+import { validateCommitteeRequest } from './committee/committee-request-validation';
+import { validateExchangeRequest } from './exchange/exchange-request-validation';
+import { validateExportsRequest } from './exports/exports-request-validation';
 import { validateReviewRequest } from './review/review-request-validation';
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
@@ -49,7 +52,11 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       }
       break;
     default:
+      // Each area checks its own methods and ignores the others.
       validateReviewRequest(method, req);
+      validateCommitteeRequest(method, req);
+      validateExportsRequest(method, req);
+      validateExchangeRequest(method, req);
       break;
   }
   return req as ApiRequest<M>;

@@ -12,6 +12,9 @@ import { defaultDbPath, localUserName } from '../backend/paths';
 import { runDossiers, runImport } from './cli-commands';
 import { runOpinions, runProfile, runScores } from './cli-review-commands';
 import { runStats } from './cli-territory-commands';
+import { runDecisions, runMinutes, runSessions } from './cli-committee-commands';
+import { runExport } from './cli-export-commands';
+import { runPackage, runWorkbook } from './cli-exchange-commands';
 
 const USAGE = `Usage : npm run cli -- <commande> [options]
 
@@ -28,6 +31,17 @@ Commandes :
                                                 profil actuel (RÔLE : PREFECTURE, COMMITTEE, ADMIN)
   opinions [--department CODE]                  avis en cours par dossier
   scores [--department CODE]                    notes agrégées par dossier et par critère
+  sessions                                      séances du comité (numéro, date, statut, décisions)
+  decisions --session NUMÉRO                    décisions d’une séance
+  minutes --session NUMÉRO --out FICHIER.pdf    procès-verbal d’une séance en PDF
+  export decisions --out FICHIER.xlsx [--session NUMÉRO…] [--department CODE…] [--csv]
+                                                exporte les décisions d’attribution (Excel ou CSV)
+  package export --department CODE --out FICHIER
+                                                paquet des avis d’un département, à transmettre
+  package import FICHIER                        importe un paquet d’avis ou de dossiers
+  workbook export --department CODE --out FICHIER.xlsx
+                                                classeur départemental à remplir (format 2021)
+  workbook import FICHIER.xlsx                  importe les avis d’un classeur rempli
   info                                          base utilisée, version, nombre de dossiers
 
 Options communes :
@@ -51,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       search: { type: 'string' },
       count: { type: 'string' },
       out: { type: 'string' },
+      session: { type: 'string', multiple: true },
+      csv: { type: 'boolean', default: false },
       name: { type: 'string' },
       role: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -106,6 +122,30 @@ async function main(argv: string[]): Promise<number> {
         fs.writeFileSync(values.out, data);
         process.stdout.write(`Modèle d’import écrit : ${path.resolve(values.out)}\n`);
         return 0;
+      }
+      case 'sessions':
+        backend = await open();
+        return await runSessions(backend, { json });
+      case 'decisions':
+        backend = await open();
+        return await runDecisions(backend, { session: values.session?.[0], json });
+      case 'minutes':
+        if (!values.session?.[0] || !values.out) throw new UsageError('minutes : indiquez --session NUMÉRO et --out FICHIER.pdf.');
+        backend = await open();
+        return await runMinutes(backend, { session: values.session[0], out: values.out });
+      case 'export':
+        if (rest[0] !== 'decisions' || !values.out) throw new UsageError('export : indiquez « export decisions --out FICHIER ».');
+        backend = await open();
+        return await runExport(backend, { out: values.out, sessions: values.session, departments: values.department, csv: values.csv ?? false, json });
+      case 'package':
+      case 'workbook': {
+        const action = rest[0];
+        if (action !== 'export' && action !== 'import') throw new UsageError(`${command} : indiquez « ${command} export » ou « ${command} import ».`);
+        if (action === 'export' && (!values.department?.[0] || !values.out)) throw new UsageError(`${command} export : indiquez --department CODE et --out FICHIER.`);
+        if (action === 'import' && !rest[1]) throw new UsageError(`${command} import : indiquez le fichier à importer.`);
+        backend = await open();
+        const request = action === 'export' ? { action, department: values.department![0]!, out: values.out! } as const : { action, file: rest[1]! } as const;
+        return command === 'package' ? await runPackage(backend, { ...request, json }) : await runWorkbook(backend, { ...request, json });
       }
       case 'info': {
         backend = await open();

@@ -24,6 +24,9 @@ import type {
   UserProfile,
 } from '../domain/review';
 import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain/territory';
+import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
+import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
+import { EXPORTS_METHODS, type ExportsApi } from './exports-contract';
 
 export interface AppInfo {
   version: string;
@@ -181,7 +184,8 @@ export interface ImportResult {
   rejected: ImportRejection[];
 }
 
-export interface Api {
+/** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
+export interface Api extends CommitteeApi, ExportsApi, ExchangeApi {
   'app:info': (req: Record<string, never>) => Promise<AppInfo>;
   'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
   'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
@@ -267,6 +271,9 @@ export const API_METHODS = [
   'targets:distribute',
   'targets:history',
   'territory:checks',
+  ...COMMITTEE_METHODS,
+  ...EXPORTS_METHODS,
+  ...EXCHANGE_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

@@ -1,30 +1,16 @@
 /**
  * The one place where the current profile's scope and role are enforced: a policy for every
  * method of the contract (the map is exhaustive, so a new method does not compile without one),
- * run before its handler. Handlers then only read what the policy let through.
+ * run before its handler. Handlers then only read what the policy let through. The areas of the
+ * later issues keep their policies beside their handlers (committee, exports, exchange).
  */
 import { ApiError, API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { COMMITTEE_POLICY } from '../committee/committee-policy';
+import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
+import { EXPORTS_POLICY } from '../exports/exports-policy';
 import type { DbReader } from './db-reader';
 import type { Scope } from './scope';
-
-interface PolicyContext {
-  scope: Scope;
-  db: DbReader;
-}
-
-interface Policy<M extends ApiMethod> {
-  /** Refuses (throws) or returns the request to run, possibly narrowed to the scope. */
-  check: (ctx: PolicyContext, request: ApiRequest<M>) => ApiRequest<M>;
-  /** Narrows a response that lists departments. */
-  filter?: (ctx: PolicyContext, response: ApiResponse<M>) => ApiResponse<M>;
-}
-
-/** Methods that touch no dossier data, or filter it themselves (see the comment at their entry). */
-const OPEN = { check: <R>(_ctx: PolicyContext, request: R): R => request };
-const REVIEWERS = ['PREFECTURE', 'COMMITTEE', 'ADMIN'] as const;
-const NATIONAL = ['COMMITTEE', 'ADMIN'] as const;
-
-const present = (ids: readonly (number | null | undefined)[]) => ids.filter((id): id is number => typeof id === 'number');
+import { NATIONAL, OPEN, present, REVIEWERS, type Policy, type PolicyContext } from './policy-kit';
 
 export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   'app:info': OPEN,
@@ -104,6 +90,9 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   'targets:history': OPEN,
   // Keeps only the checks on a department of the scope, and only its dossiers: see territoryHandlers.
   'territory:checks': OPEN,
+  ...COMMITTEE_POLICY,
+  ...EXPORTS_POLICY,
+  ...EXCHANGE_POLICY,
 };
 
 export type ScopedHandlers = { [M in ApiMethod]: (request: ApiRequest<M>, scope: Scope) => Promise<ApiResponse<M>> };

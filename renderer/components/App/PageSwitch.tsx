@@ -1,6 +1,8 @@
 import { Anchor, Stack, Text, Title } from '@mantine/core';
 import type { AppInfo } from '../../../shared/api/contract';
-import { ComingSoonPage } from '../../pages/coming-soon.page';
+import { CommitteesPage } from '../../pages/committees.page';
+import { ExportsPage } from '../../pages/exports.page';
+import { MapPage } from '../../pages/map.page';
 import { ComparisonPage } from '../../pages/comparison.page';
 import { RankingPage } from '../../pages/ranking.page';
 import { DossierDetailPage } from '../../pages/dossier-detail.page';
@@ -44,9 +46,11 @@ export function PageSwitch({ route, appInfo, refreshAppInfo }: PageSwitchProps) 
     case 'ranking':
       return <RankingPage department={route.department} />;
     case 'map':
+      return <MapPage />;
     case 'committees':
+      return <CommitteesPage />;
     case 'exports':
-      return <ComingSoonPage key={route.name} area={route.name} />;
+      return <ExportsPage />;
     case 'not-found':
       return <NotFound path={route.path} />;
   }

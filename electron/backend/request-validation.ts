@@ -47,9 +47,17 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       optionalString(req, 'key');
       break;
     case 'territory:checks':
+    case 'territory:exportChecks':
       if (req.tolerancePercent !== undefined && (typeof req.tolerancePercent !== 'number' || !Number.isFinite(req.tolerancePercent) || req.tolerancePercent < 0 || req.tolerancePercent > 1000)) {
         throw bad('« tolerancePercent » doit être un nombre de 0 à 1 000');
       }
+      if (method === 'territory:exportChecks' && req.format !== 'csv' && req.format !== 'xlsx') throw bad('« format » doit valoir « csv » ou « xlsx »');
+      break;
+    case 'targets:importAgreed':
+      if (typeof req.fileName !== 'string' || req.fileName.length === 0) throw bad('nom de fichier manquant');
+      if (!(req.data instanceof Uint8Array)) throw bad('contenu du fichier manquant');
+      optionalString(req, 'sheet');
+      if (req.commit !== undefined && typeof req.commit !== 'boolean') throw bad('« commit » doit valoir true ou false');
       break;
     default:
       // Each area checks its own methods and ignores the others.

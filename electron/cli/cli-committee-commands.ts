@@ -1,19 +1,115 @@
-/** CLI commands of the committee (issue 5): placeholder until the committee backend lands. */
+/**
+ * CLI commands of the committee: sessions, their decisions, the minutes as PDF, and recording a
+ * decision (`decide`), through the API so that the profile's role and every rule apply (a
+ * sealed session refuses, as in the app).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
+import { DECISION_KINDS, DECISION_LABELS, REFUSAL_GROUNDS, SESSION_STATUS_LABELS, type DecisionKind, type RefusalGround, type SessionSummary } from '../../shared/domain/committee';
 import type { Backend } from '../backend/backend';
 
-const notYet = (): never => {
-  throw new ApiError('NOT_AVAILABLE', 'Les séances du comité ne sont pas encore disponibles.');
-};
+const write = (text: string) => process.stdout.write(text);
 
-export async function runSessions(_backend: Backend, _options: { json: boolean }): Promise<number> {
-  return notYet();
+/** The session with this number (case-insensitive, spaces ignored at the ends). */
+async function sessionNamed(backend: Backend, number: string): Promise<SessionSummary> {
+  const wanted = number.trim().replace(/\s+/g, ' ').toLocaleUpperCase('fr');
+  const found = (await backend.call('sessions:list', {})).find((s) => s.number.toLocaleUpperCase('fr') === wanted);
+  if (!found) throw new ApiError('NOT_FOUND', `Aucune séance ne porte le numéro « ${number.trim()} ».`);
+  return found;
 }
 
-export async function runDecisions(_backend: Backend, _options: { session: string | undefined; json: boolean }): Promise<number> {
-  return notYet();
+const frDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
+
+export async function runSessions(backend: Backend, options: { json: boolean }): Promise<number> {
+  const sessions = await backend.call('sessions:list', {});
+  if (options.json) {
+    write(`${JSON.stringify(sessions)}\n`);
+    return 0;
+  }
+  for (const s of sessions) {
+    const seal = s.minutesHash ? `\tSHA-256 ${s.minutesHash}` : '';
+    write(`${s.number}\t${frDate(s.date)}\t${SESSION_STATUS_LABELS[s.status]}\t${s.presentCount}/${s.memberCount} présents\t${s.decidedCount}/${s.agendaCount} décisions\t${s.postsGranted} postes${seal}\n`);
+  }
+  write(`${sessions.length} séance(s)\n`);
+  return 0;
 }
 
-export async function runMinutes(_backend: Backend, _options: { session: string; out: string }): Promise<number> {
-  return notYet();
+/** The decisions of one session (or of every session), each with its dossier's identifier and department. */
+export async function runDecisions(backend: Backend, options: { session: string | undefined; json: boolean }): Promise<number> {
+  const decisions = await backend.call('decisions:list', options.session === undefined ? {} : { sessionId: (await sessionNamed(backend, options.session)).id });
+  const out = [];
+  for (const d of decisions) {
+    const dossier = await backend.call('dossiers:get', { id: d.dossierId });
+    out.push({ ...d, externalId: dossier.externalId, dossierName: dossier.name, departmentCode: dossier.departmentCode });
+  }
+  if (options.json) {
+    write(`${JSON.stringify(out)}\n`);
+    return 0;
+  }
+  for (const d of out) {
+    const posts = d.decision === 'POSITIF' ? `\t${d.postsGranted} poste(s)` : '';
+    const grounds = d.grounds.length > 0 ? `\tmotifs : ${d.grounds.join(', ')}` : '';
+    write(`${d.sessionNumber}\t${d.externalId}\t${d.departmentCode}\t${DECISION_LABELS[d.decision]}${posts}${d.priority ? '\tprioritaire' : ''}${grounds}${d.amendmentId ? '\t(amendement)' : ''}\n`);
+  }
+  write(`${out.length} décision(s)\n`);
+  return 0;
+}
+
+export async function runMinutes(backend: Backend, options: { session: string; out: string }): Promise<number> {
+  const session = await sessionNamed(backend, options.session);
+  const { data } = await backend.call('minutes:pdf', { sessionId: session.id });
+  fs.writeFileSync(options.out, data);
+  const state = session.minutesHash ? `validé, SHA-256 ${session.minutesHash}` : 'projet non validé';
+  write(`Procès-verbal de la séance ${session.number} écrit : ${path.resolve(options.out)} (${state})\n`);
+  return 0;
+}
+
+export interface DecideOptions {
+  session: string;
+  dossier: string;
+  decision: string;
+  posts?: string;
+  grounds?: string[];
+  comment?: string;
+  justification?: string;
+  priority: boolean;
+  vote?: string;
+  json: boolean;
+}
+
+/** « 4,1,0 »: for, against, abstain. */
+function parseVote(text: string): { for: number; against: number; abstain: number } {
+  const parts = text.split(/[,;/]/).map((p) => Number(p.trim()));
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n) || n < 0)) throw new ApiError('BAD_REQUEST', `--vote attend « POUR,CONTRE,ABSTENTIONS » (par exemple 4,1,0) : « ${text} ».`);
+  return { for: parts[0]!, against: parts[1]!, abstain: parts[2]! };
+}
+
+export async function runDecide(backend: Backend, options: DecideOptions): Promise<number> {
+  const decision = options.decision.toUpperCase() as DecisionKind;
+  if (!DECISION_KINDS.includes(decision)) throw new ApiError('BAD_REQUEST', `--decision attend ${DECISION_KINDS.join(', ')}.`);
+  const grounds = (options.grounds ?? []).map((g) => g.toUpperCase());
+  const unknown = grounds.filter((g) => !(REFUSAL_GROUNDS as readonly string[]).includes(g));
+  if (unknown.length > 0) throw new ApiError('BAD_REQUEST', `Motif(s) inconnu(s) : ${unknown.join(', ')} (motifs : ${REFUSAL_GROUNDS.join(', ')}).`);
+  const posts = options.posts === undefined ? null : Number(options.posts);
+  if (posts !== null && !Number.isInteger(posts)) throw new ApiError('BAD_REQUEST', `--posts attend un nombre entier : « ${options.posts} ».`);
+  const session = await sessionNamed(backend, options.session);
+  const page = await backend.call('dossiers:list', { search: options.dossier, limit: 500 });
+  const dossier = page.rows.find((r) => r.externalId === options.dossier.trim());
+  if (!dossier) throw new ApiError('NOT_FOUND', `Aucun dossier n’a l’identifiant « ${options.dossier.trim()} ».`);
+  const detail = await backend.call('decisions:record', {
+    sessionId: session.id,
+    dossierId: dossier.id,
+    decision,
+    postsGranted: posts,
+    priority: options.priority,
+    grounds: grounds as RefusalGround[],
+    comment: options.comment ?? '',
+    justification: options.justification ?? null,
+    vote: options.vote === undefined ? null : parseVote(options.vote),
+  });
+  const recorded = detail.agenda.find((item) => item.dossierId === dossier.id)?.decision ?? null;
+  if (options.json) write(`${JSON.stringify(recorded)}\n`);
+  else write(`Décision enregistrée (séance ${session.number}, dossier ${dossier.externalId}) : ${DECISION_LABELS[decision]}${decision === 'POSITIF' ? `, ${posts} poste(s)` : ''}\n`);
+  return 0;
 }

@@ -12,7 +12,7 @@ import { defaultDbPath, localUserName } from '../backend/paths';
 import { runDossiers, runImport } from './cli-commands';
 import { runOpinions, runProfile, runScores } from './cli-review-commands';
 import { runStats } from './cli-territory-commands';
-import { runDecisions, runMinutes, runSessions } from './cli-committee-commands';
+import { runDecide, runDecisions, runMinutes, runSessions } from './cli-committee-commands';
 import { runExport } from './cli-export-commands';
 import { runPackage, runWorkbook } from './cli-exchange-commands';
 
@@ -34,6 +34,9 @@ Commandes :
   sessions                                      séances du comité (numéro, date, statut, décisions)
   decisions --session NUMÉRO                    décisions d’une séance
   minutes --session NUMÉRO --out FICHIER.pdf    procès-verbal d’une séance en PDF
+  decide --session NUMÉRO --dossier ID --decision POSITIF|NEGATIF|EXAMEN_COMPLEMENTAIRE
+         [--posts N] [--ground MOTIF…] [--comment TEXTE] [--justification TEXTE] [--priority]
+         [--vote POUR,CONTRE,ABST]              enregistre la décision d’une séance en cours
   export decisions --out FICHIER.xlsx [--session NUMÉRO…] [--department CODE…] [--csv]
                                                 exporte les décisions d’attribution (Excel ou CSV)
   package export --department CODE --out FICHIER
@@ -66,6 +69,14 @@ async function main(argv: string[]): Promise<number> {
       count: { type: 'string' },
       out: { type: 'string' },
       session: { type: 'string', multiple: true },
+      dossier: { type: 'string' },
+      decision: { type: 'string' },
+      posts: { type: 'string' },
+      ground: { type: 'string', multiple: true },
+      comment: { type: 'string' },
+      justification: { type: 'string' },
+      priority: { type: 'boolean', default: false },
+      vote: { type: 'string' },
       csv: { type: 'boolean', default: false },
       name: { type: 'string' },
       role: { type: 'string' },
@@ -129,6 +140,21 @@ async function main(argv: string[]): Promise<number> {
       case 'decisions':
         backend = await open();
         return await runDecisions(backend, { session: values.session?.[0], json });
+      case 'decide':
+        if (!values.session?.[0] || !values.dossier || !values.decision) throw new UsageError('decide : indiquez --session NUMÉRO, --dossier ID et --decision.');
+        backend = await open();
+        return await runDecide(backend, {
+          session: values.session[0],
+          dossier: values.dossier,
+          decision: values.decision,
+          posts: values.posts,
+          grounds: values.ground,
+          comment: values.comment,
+          justification: values.justification,
+          priority: values.priority ?? false,
+          vote: values.vote,
+          json,
+        });
       case 'minutes':
         if (!values.session?.[0] || !values.out) throw new UsageError('minutes : indiquez --session NUMÉRO et --out FICHIER.pdf.');
         backend = await open();

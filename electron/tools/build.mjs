@@ -38,4 +38,6 @@ await Promise.all([
   build({ ...common, format: 'cjs', outfile: path.join(out, 'preload.cjs'), entryPoints: ['electron/preload.ts'], external: ['electron'] }),
 ]);
 fs.cpSync(path.join(root, 'electron', 'backend', 'db', 'migrations'), path.join(out, 'migrations'), { recursive: true, filter: (f) => !f.endsWith('.ts') });
+// The minutes PDF embeds these fonts (with their licence): next to the bundles, inside the asar once packaged.
+fs.cpSync(path.join(root, 'resources', 'fonts'), path.join(out, 'fonts'), { recursive: true });
 console.log(`electron bundles written to ${path.relative(root, out)}`);

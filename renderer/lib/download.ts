@@ -2,6 +2,8 @@ const MIME_TYPES: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   csv: 'text/csv;charset=utf-8',
   json: 'application/json',
+  pdf: 'application/pdf',
+  png: 'image/png',
 };
 
 export function mimeTypeFor(fileName: string): string {

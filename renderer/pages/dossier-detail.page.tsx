@@ -1,6 +1,7 @@
 import { Anchor, Center, Grid, Loader, Stack } from '@mantine/core';
 import { useEffect } from 'react';
 import { ChangeHistory } from '../components/DossierDetail/ChangeHistory';
+import { ContractSignatureCard } from '../components/DecisionExport/ContractSignatureCard';
 import { DecisionHistory } from '../components/DossierDetail/DecisionHistory';
 import { DossierHeader } from '../components/DossierDetail/DossierHeader';
 import { EligibilityList } from '../components/DossierDetail/EligibilityList';
@@ -56,6 +57,7 @@ export function DossierDetailPage({ id }: { id: number }) {
             <WarningList warnings={dossier.warnings} />
             <EligibilityList checks={dossier.eligibility} />
             <DecisionHistory decisions={dossier.decisions} />
+            <ContractSignatureCard dossierId={dossier.id} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, Title } from '@mantine/core';
-import { IconFileImport } from '@tabler/icons-react';
+import { IconFileImport, IconFileSpreadsheet } from '@tabler/icons-react';
 import type { AppInfo } from '../../shared/api/contract';
+import { exportListSelection } from '../components/DecisionExport/decision-export-store';
 import { DossierFilters } from '../components/DossierFilters/DossierFilters';
 import { DossierTable } from '../components/DossierTable/DossierTable';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
@@ -42,9 +43,14 @@ function DossierList() {
               : 'Chargement…'}
           </Text>
         </div>
-        <Button variant="light" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => navigate({ name: 'import' })}>
-          Importer un fichier
-        </Button>
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={18} aria-hidden />} onClick={exportListSelection}>
+            Exporter les décisions de la sélection
+          </Button>
+          <Button variant="light" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => navigate({ name: 'import' })}>
+            Importer un fichier
+          </Button>
+        </Group>
       </Group>
       <DossierFilters facets={facets.data} />
       <SelectionBar />

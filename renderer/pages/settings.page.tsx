@@ -2,6 +2,8 @@ import { Alert, Button, Code, Loader, Paper, Stack, Table, Text, Title } from '@
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { AppInfo } from '../../shared/api/contract';
+import { CommitteeMembers } from '../components/CommitteeMembers/CommitteeMembers';
+import { SubsidySettings } from '../components/CommitteeMembers/SubsidySettings';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { GridEditor, GridVersions } from '../components/GridEditor/GridEditor';
 import { ProfilesSettings } from '../components/ProfilesSettings/ProfilesSettings';
@@ -95,6 +97,14 @@ export function SettingsPage({ appInfo, onProfileChanged }: { appInfo: AppInfo; 
           <TargetEditor />
         </Panel>
       )}
+      {isNational(profile) && (
+        <Panel title="Membres du comité" description="La liste d’où viennent les membres convoqués à chaque séance du COSELEC. Un membre désactivé reste sur les séances passées.">
+          <CommitteeMembers />
+        </Panel>
+      )}
+      <Panel title="Subvention par poste" description="Montants de l’AMI (§ 3) utilisés pour les totaux du comité, les procès-verbaux et les exports.">
+        <SubsidySettings editable={isNational(profile)} />
+      </Panel>
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">
           Informations sur l’application

@@ -4,12 +4,15 @@ export type Route =
   | { name: 'dossiers' }
   | { name: 'dossier'; id: number }
   | { name: 'import' }
-  | { name: 'map' }
+  /** `#/carte?departement=13&mesure=postes-accordes&niveau=region&vue=tableau`: every parameter optional. */
+  | { name: 'map'; department?: string | null; measure?: string | null; level?: 'region' | null; view?: 'table' | null }
   /** `#/comparaison?ids=1,2,3`: the dossiers shown side by side (none: the page explains how to pick them). */
   | { name: 'comparison'; ids: number[] }
   /** `#/classement?departement=13`: null lets the page pick the profile's first department. */
   | { name: 'ranking'; department: string | null }
   | { name: 'committees' }
+  /** `#/comites/12`: one committee session, by its id. */
+  | { name: 'session'; id: number }
   | { name: 'exports' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
@@ -53,6 +56,18 @@ function withParams(name: StaticRouteName, params: URLSearchParams): Route {
       return { name, ids: parseIds(params.get('ids')) };
     case 'ranking':
       return { name, department: params.get('departement')?.trim() || null };
+    case 'map': {
+      // Only the parameters present: `#/carte` stays `{ name: 'map' }`.
+      const department = params.get('departement')?.trim();
+      const measure = params.get('mesure')?.trim();
+      return {
+        name,
+        ...(department ? { department } : {}),
+        ...(measure ? { measure } : {}),
+        ...(params.get('niveau') === 'region' ? { level: 'region' as const } : {}),
+        ...(params.get('vue') === 'tableau' ? { view: 'table' as const } : {}),
+      };
+    }
     default:
       return { name };
   }
@@ -68,6 +83,9 @@ export function parseRoute(hash: string): Route {
   if (first === STATIC_PATHS.dossiers && second !== undefined && rest.length === 0 && /^\d+$/.test(second)) {
     return { name: 'dossier', id: Number(second) };
   }
+  if (first === STATIC_PATHS.committees && second !== undefined && rest.length === 0 && /^\d+$/.test(second)) {
+    return { name: 'session', id: Number(second) };
+  }
   const name = first !== undefined && second === undefined ? BY_SEGMENT.get(first) : undefined;
   return name ? withParams(name, params) : { name: 'not-found', path };
 }
@@ -76,6 +94,8 @@ export function routeHref(route: Route): string {
   switch (route.name) {
     case 'dossier':
       return `#/${STATIC_PATHS.dossiers}/${route.id}`;
+    case 'session':
+      return `#/${STATIC_PATHS.committees}/${route.id}`;
     case 'not-found':
       return `#/${route.path}`;
     case 'comparison':
@@ -85,6 +105,15 @@ export function routeHref(route: Route): string {
       return route.department
         ? `#/${STATIC_PATHS.ranking}?departement=${encodeURIComponent(route.department)}`
         : `#/${STATIC_PATHS.ranking}`;
+    case 'map': {
+      const params = new URLSearchParams();
+      if (route.department) params.set('departement', route.department);
+      if (route.measure) params.set('mesure', route.measure);
+      if (route.level) params.set('niveau', route.level);
+      if (route.view) params.set('vue', 'tableau');
+      const query = params.toString();
+      return query ? `#/${STATIC_PATHS.map}?${query}` : `#/${STATIC_PATHS.map}`;
+    }
     default:
       return `#/${STATIC_PATHS[route.name]}`;
   }
@@ -92,5 +121,6 @@ export function routeHref(route: Route): string {
 
 /** The navbar entry a route belongs to. */
 export function sectionOf(route: Route): RouteName {
+  if (route.name === 'session') return 'committees';
   return route.name === 'dossier' || route.name === 'import' ? 'dossiers' : route.name;
 }

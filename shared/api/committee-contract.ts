@@ -28,18 +28,26 @@ export interface CommitteeApi {
   'sessions:get': (req: { id: number }) => Promise<SessionDetail>;
   /**
    * Creates (no id) or edits a session that is not closed. On creation, the dossiers an earlier
-   * session sent to further review, with no later decision, are put on the agenda automatically.
+   * session sent to further review, with no later decision, are put on the agenda automatically
+   * (`carriedOverFrom`), unless they already wait on another session's agenda. The number and date
+   * no longer change once the session has decisions.
    */
   'sessions:save': (req: SessionInput) => Promise<SessionDetail>;
   'sessions:setPresence': (req: { sessionId: number; memberId: number; presence: Presence }) => Promise<SessionDetail>;
   /** PLANNED → IN_PROGRESS → CLOSED (and back to IN_PROGRESS while not validated); VALIDATED only by minutes:validate. */
   'sessions:setStatus': (req: { sessionId: number; status: Exclude<SessionStatus, 'VALIDATED'> }) => Promise<SessionDetail>;
-  /** Who changed what and when on the session and its decisions. */
+  /** Who changed what and when on the session and its decisions, newest first. */
   'sessions:history': (req: { sessionId: number }) => Promise<SessionHistoryEntry[]>;
 
-  /** Adds these dossiers (already on the agenda or decided in a sealed session: skipped, with the count). */
+  /**
+   * Adds these dossiers at the end. Skipped, with the count: those already on this agenda, those
+   * waiting undecided on another planned or running session, those approved or refused by a session.
+   */
   'agenda:add': (req: { sessionId: number; dossierIds: number[] }) => Promise<{ added: number; skipped: number; session: SessionDetail }>;
-  /** Adds every dossier matching the filter; `readyForDecision` keeps those with an opinion and no decision yet. */
+  /**
+   * Adds every dossier matching the filter (by department, then name); `readyForDecision` keeps those
+   * with a current opinion, no final decision (none, or further review) and not withdrawn.
+   */
   'agenda:addByFilter': (req: { sessionId: number; filter: DossierFilter; readyForDecision?: boolean }) => Promise<{ added: number; skipped: number; session: SessionDetail }>;
   'agenda:remove': (req: { sessionId: number; dossierId: number }) => Promise<SessionDetail>;
   /** The full order of the agenda's dossier ids. */
@@ -49,7 +57,11 @@ export interface CommitteeApi {
   'conflicts:declare': (req: { sessionId: number; memberId: number; dossierId?: number; siret?: string; networkName?: string; note: string }) => Promise<SessionDetail>;
   'conflicts:remove': (req: { sessionId: number; conflictId: number }) => Promise<SessionDetail>;
 
-  /** Refused below quorum, outside IN_PROGRESS, after validation, or contrary to the opinion without justification. */
+  /**
+   * Refused below quorum, outside IN_PROGRESS, after validation, for a dossier not on the agenda, or
+   * contrary to the opinion without justification (departsFromOpinion); a vote, when given, counts at
+   * most the vote base and must carry (majorityReached). Recording again replaces the session's decision.
+   */
   'decisions:record': (req: DecisionInput) => Promise<SessionDetail>;
   /** Current decisions of one session (by id or number), or of every session when neither is given. */
   'decisions:list': (req: { sessionId?: number; sessionNumber?: string }) => Promise<SessionDecision[]>;

@@ -26,7 +26,7 @@ import type {
 import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain/territory';
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
-import { EXPORTS_METHODS, type ExportsApi } from './exports-contract';
+import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
 
 export interface AppInfo {
   version: string;
@@ -104,16 +104,56 @@ export type RegionStats = RegionFigures;
 
 export interface TargetVersion {
   id: number;
-  /** 'distribution': a national total spread by targets:distribute; 'department': one targets:set. */
-  kind: 'distribution' | 'department';
-  /** The department set by a 'department' version; null for a distribution. */
+  /**
+   * 'distribution': a national total spread by targets:distribute; 'department': one targets:set;
+   * 'agreement': agreed numbers per department (« accords préalables ») imported from a file.
+   */
+  kind: 'distribution' | 'department' | 'agreement';
+  /** The department set by a 'department' version; null for a distribution or an agreement. */
   departmentCode: string | null;
-  /** The national total of a distribution, or the department's new target (null: cleared). */
+  /** The national total of a distribution, the department's new target (null: cleared), or the sum of an agreement. */
   total: number | null;
   key: 'population' | null;
   floor: number | null;
   setBy: string;
   setAt: string;
+  /** An agreement's departments, in department order. */
+  departmentCodes?: string[];
+  /** The file an agreement was imported from. */
+  fileName?: string;
+}
+
+/** One department's agreed number read from an imported file (see targets:importAgreed). */
+export interface AgreedTargetRow {
+  /** Row number as a spreadsheet shows it (header = row 1). */
+  row: number;
+  departmentCode: string;
+  departmentName: string;
+  target: number;
+  /** The department's current target before the import (null: none). */
+  previous: number | null;
+}
+
+export interface AgreedTargetIssue {
+  row: number | null;
+  column: string | null;
+  /** French, naming the file, the row and the column. */
+  message: string;
+}
+
+export interface AgreedTargetsPreview {
+  fileName: string;
+  /** XLSX: the sheet read. */
+  sheet: string | null;
+  /** The headers recognised as the department, its name (optional) and the agreed number. */
+  columns: { department: string; name: string | null; target: string };
+  rows: AgreedTargetRow[];
+  /** Any error blocks the whole import: nothing is written. */
+  errors: AgreedTargetIssue[];
+  /** Worth a look, not blocking (a name that does not match its code, a total row ignored). */
+  warnings: AgreedTargetIssue[];
+  /** The version written by a commit; null for a preview. */
+  version: TargetVersion | null;
 }
 
 export interface DistributionResult {
@@ -234,6 +274,14 @@ export interface Api extends CommitteeApi, ExportsApi, ExchangeApi {
   'targets:history': (req: Record<string, never>) => Promise<TargetVersion[]>;
   /** Coherence checks of the distribution (tolerance around the targets: default 10 %), within the scope. */
   'territory:checks': (req: { tolerancePercent?: number }) => Promise<TerritoryCheck[]>;
+  /** The same checks as a file: CSV (`;`, UTF-8 with BOM) or XLSX. */
+  'territory:exportChecks': (req: { tolerancePercent?: number; format: 'csv' | 'xlsx' }) => Promise<{ fileName: string; data: Uint8Array }>;
+  /**
+   * Agreed numbers per department from a CSV or XLSX file (department code, optional name, number).
+   * Without `commit`: the preview, every error listed. With `commit: true`: writes them as one
+   * version (COMMITTEE or ADMIN only), or nothing at all when any row is in error.
+   */
+  'targets:importAgreed': (req: { fileName: string; data: Uint8Array; sheet?: string; commit?: boolean }) => Promise<AgreedTargetsPreview>;
 }
 
 export type ApiMethod = keyof Api;
@@ -271,6 +319,8 @@ export const API_METHODS = [
   'targets:distribute',
   'targets:history',
   'territory:checks',
+  'territory:exportChecks',
+  'targets:importAgreed',
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,
@@ -284,6 +334,7 @@ void _everyMethodListed;
 /** Backend -> UI events. */
 export interface ApiEvents {
   'db:changed': { tables: string[] };
+  'export:progress': ExportProgress;
 }
 export type ApiEventName = keyof ApiEvents;
 

@@ -3,7 +3,7 @@
  * of interest, decisions with votes, minutes sealed by their content hash, and amendments.
  * Types, constants and labels shared by the backend, the CLI, the UI and the exports.
  */
-import type { ContractType } from './dossier';
+import type { ContractType, DossierStatus } from './dossier';
 import type { OpinionKind } from './review';
 
 export interface Member {
@@ -248,3 +248,43 @@ export interface SessionHistoryEntry {
   before: unknown;
   after: unknown;
 }
+
+/** Members who must be present: more than half of the session's members (default), or a fixed minimum. */
+export function quorumRequired(rule: QuorumRule, memberCount: number): number {
+  return rule.kind === 'MAJORITY' ? Math.floor(memberCount / 2) + 1 : rule.count;
+}
+
+/**
+ * A vote carries when more members vote for than half of the vote base (members present and not
+ * recused): abstentions and members who did not vote count against. The backend records a
+ * decision put to the vote only when it carries.
+ */
+export function majorityReached(vote: VoteCount, voteBase: number): boolean {
+  return vote.for * 2 > voteBase;
+}
+
+/** The decision each prefecture opinion calls for. */
+export const DECISION_FOR_OPINION: Record<OpinionKind, DecisionKind> = {
+  FAVORABLE: 'POSITIF',
+  DEFAVORABLE: 'NEGATIF',
+  EXAMEN_COMPLEMENTAIRE: 'EXAMEN_COMPLEMENTAIRE',
+  DOUBLON: 'NEGATIF',
+};
+
+/**
+ * A decision departs from the prefecture's opinion (and then needs a justification) when its kind
+ * differs from the one the opinion calls for, or when it grants more posts than the prefecture
+ * supported. Granting fewer is the committee's ordinary arbitration. No opinion: nothing to depart from.
+ */
+export function departsFromOpinion(opinion: OpinionKind | null, postsSupported: number | null, decision: DecisionKind, postsGranted: number | null): boolean {
+  if (opinion === null) return false;
+  if (decision !== DECISION_FOR_OPINION[opinion]) return true;
+  return decision === 'POSITIF' && postsSupported !== null && postsGranted !== null && postsGranted > postsSupported;
+}
+
+/** The dossier status a committee decision sets (the list, the detail and the map follow it). */
+export const DECISION_STATUS: Record<DecisionKind, DossierStatus> = {
+  POSITIF: 'VALIDATION_COSELEC',
+  NEGATIF: 'REFUS_COSELEC',
+  EXAMEN_COMPLEMENTAIRE: 'EXAMEN_COMPLEMENTAIRE_COSELEC',
+};

@@ -1,4 +1,5 @@
 /** Dossier model shared by the backend, the UI and the CLI. Department codes are strings ("01", "2A", "971"). */
+import type { RefusalGround } from './committee';
 import type { OpinionKind } from './review';
 
 export const DOSSIER_STATUSES = [
@@ -143,6 +144,14 @@ export interface DecisionEntry {
   source: 'platform' | 'committee';
   recordedBy: string;
   recordedAt: string;
+  /** The committee session (this app's); null for platform decisions. */
+  sessionId: number | null;
+  /** Refusal grounds (RefusalGround codes of shared/domain/committee.ts). */
+  grounds: RefusalGround[];
+  /** Why the decision departs from the prefecture's opinion. */
+  justification: string | null;
+  /** Set when the entry corrects sealed minutes. */
+  amendmentId: number | null;
 }
 
 export interface FieldChange {

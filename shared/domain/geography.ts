@@ -63,3 +63,15 @@ export function departmentsForPostalCode(postalCode: string): string[] {
 export function isOverseas(code: string): boolean {
   return OVERSEAS.has(code);
 }
+
+/** Corsica's 2A and 2B take the place of the former department 20. */
+function departmentRank(code: string): number {
+  if (code === '2A') return 20.1;
+  if (code === '2B') return 20.2;
+  return /^\d+$/.test(code) ? Number(code) : Number.POSITIVE_INFINITY;
+}
+
+/** Departments in the official order ("01" … "19", "2A", "2B", "21" … "976"), unknown codes last. */
+export function compareDepartmentCodes(a: string, b: string): number {
+  return departmentRank(a) - departmentRank(b) || a.localeCompare(b, 'fr');
+}

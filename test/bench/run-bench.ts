@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: import, list, persist, snapshot and open timings of the sql.js store at
- * 10,000 and 50,000 dossiers, with better-sqlite3 as a native reference. Prints; never asserts.
+ * 10,000 and 50,000 dossiers, with better-sqlite3 as a native reference, then the map's measure
+ * switch in Chromium and the decision export (beside exceljs's in-memory writer). Prints; never asserts.
  *
  *   npm run bench -- --sizes 10000,50000   (default)   npm run bench -- --quick   (smoke run)
  */
@@ -12,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 import { parseOptions, planFor, type BenchOptions, type SizePlan } from './bench-options';
 import type { SizeResult } from './bench-types';
 import { busyCores, cpuTimes } from './machine-load';
+import { renderMapSwitch, runMapSwitchBench, type MapSwitchResult } from './map-switch-bench';
 import { jsonSummary, renderReport } from './report';
+import { renderExportReport, runExportBench, type ExportBenchResult } from './export-bench';
 
 function runSize(plan: SizePlan, dir: string): Promise<SizeResult> {
   const child = fork(fileURLToPath(new URL('./bench-size.ts', import.meta.url)), [JSON.stringify(plan), dir], {
@@ -41,6 +44,8 @@ const cpuAtStart = cpuTimes();
 const root = fs.mkdtempSync(path.join(options.dir ?? os.tmpdir(), 'cnfs-bench-'));
 const started = performance.now();
 const results: SizeResult[] = [];
+let map: MapSwitchResult | { skipped: string } | undefined;
+let exportBench: ExportBenchResult | undefined;
 try {
   for (const size of options.sizes) {
     const dir = path.join(root, String(size));
@@ -49,6 +54,10 @@ try {
     results.push(await runSize(plan, dir));
     fs.rmSync(dir, { recursive: true, force: true });
   }
+  // The map's measure switch in Chromium, at the largest size (issue 4).
+  map = await runMapSwitchBench({ size: Math.max(...options.sizes), dir: root, log: (msg) => process.stderr.write(`[map] ${msg}\n`) });
+  // The decision export at the largest size (issue 6): one process per variant.
+  exportBench = await runExportBench({ size: Math.max(...options.sizes), runs: options.quick ? 1 : 3, dir: root });
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
@@ -61,5 +70,7 @@ const busy = cores > 1.6;
 console.log(`\ncnfs-review bench — Node ${process.version}, ${os.cpus().length} × ${cpu}, temp dir ${path.dirname(root)}${options.quick ? ', --quick' : ''}, ${elapsedS.toFixed(0)} s`);
 console.log(`machine CPU busy during the bench: ${cores.toFixed(1)} of ${os.cpus().length} cores (the bench alone: ~1.4)${busy ? ' — other processes competed: timings, p95 above all, are pessimistic' : ''}\n`);
 console.log(renderReport(results));
+if (map) console.log(`\n${renderMapSwitch(map)}`);
+if (exportBench) console.log(`\n${renderExportReport(exportBench)}`);
 console.log('');
 console.log(jsonSummary(results, { node: process.version, cpus: os.cpus().length, quick: options.quick, sizes: options.sizes, elapsedS, busyCores: cores }));

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { API_METHODS, type ApiMethod } from '../../shared/api/contract';
 import { DEFAULT_GRID } from '../../shared/domain/review';
+import { buildPackageFile } from '../../electron/backend/exchange/package-format';
 import { FIXTURE, GOOD_COMMENT, importDossiers, openWithFixture, useProfile } from './review-fixtures';
 
 let backend: Backend;
@@ -19,8 +20,14 @@ afterEach(() => backend.close());
 const OUT_OF_SCOPE = { code: 'OUT_OF_SCOPE', message: 'Ce dossier relève du département 13, hors de votre périmètre (06).' };
 const DEPARTMENT_OUT_OF_SCOPE = { code: 'OUT_OF_SCOPE', message: 'Le département 13 est hors de votre périmètre (06).' };
 
+/** The national level's (empty) dossier package for 13: its department is refused before anything else. */
+function dossierPackageFor13(): Uint8Array {
+  const sender = { name: 'Marc Durand', role: 'COMMITTEE' as const, departments: [] };
+  return buildPackageFile({ kind: 'dossiers', departmentCode: '13', createdAt: '2021-04-01T00:00:00.000Z', sender, app: { name: 'CNFS Revue', version: 'test', schemaVersion: 1 }, journalHead: null, grids: [], dossiers: [], ranking: null });
+}
+
 /** Every method of the contract, and what a request about department 13 gives a 06 agent. */
-function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object } | 'not bound to a dossier' | 'narrowed'> {
+function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object } | 'not bound to a dossier' | 'narrowed' | 'national aggregates'> {
   const m1 = ids['M-1']!;
   const n1 = ids['N-1']!;
   const values = Object.fromEntries(DEFAULT_GRID.criteria.map((c) => [c.key, 3]));
@@ -32,7 +39,8 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'import:preview': 'narrowed',
     'import:commit': 'narrowed',
     'import:template': 'not bound to a dossier',
-    'stats:departments': 'narrowed',
+    // Figures per department, not dossiers: every profile sees the whole map (issue 4).
+    'stats:departments': 'national aggregates',
     'demo:generate': { request: { count: 10 }, refused: { code: 'FORBIDDEN' } },
     'profile:current': 'not bound to a dossier',
     'profile:list': 'not bound to a dossier',
@@ -50,14 +58,17 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'ranking:save': { request: { departmentCode: '13', order: [m1] }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'departments:totals': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'targets:set': { request: { departmentCode: '13', target: 4 }, refused: { code: 'FORBIDDEN' } },
-    'stats:regions': 'narrowed',
+    'stats:regions': 'national aggregates',
     'targets:distribute': { request: { total: 4000 }, refused: { code: 'FORBIDDEN' } },
     'targets:history': 'narrowed',
     'territory:checks': 'narrowed',
-    // Committee (issue 5): national roles only.
+    'territory:exportChecks': 'narrowed',
+    'targets:importAgreed': { request: { fileName: 'accords.csv', data: new TextEncoder().encode('Département;Nombre\n13;4\n') }, refused: { code: 'FORBIDDEN' } },
+    // Committee (issue 5): national roles only, but a prefecture agent reads the list of sessions
+    // (no dossier in it) and the decisions on its own dossiers (committee-session.test.ts).
     'members:list': { request: {}, refused: { code: 'FORBIDDEN' } },
     'members:save': { request: { name: 'X', organisation: 'ANCT', active: true }, refused: { code: 'FORBIDDEN' } },
-    'sessions:list': { request: {}, refused: { code: 'FORBIDDEN' } },
+    'sessions:list': 'not bound to a dossier',
     'sessions:get': { request: { id: 1 }, refused: { code: 'FORBIDDEN' } },
     'sessions:save': { request: { number: '12', date: '2021-04-01', place: 'Paris', chairId: null, memberIds: [] }, refused: { code: 'FORBIDDEN' } },
     'sessions:setPresence': { request: { sessionId: 1, memberId: 1, presence: 'PRESENT' }, refused: { code: 'FORBIDDEN' } },
@@ -70,13 +81,33 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'conflicts:declare': { request: { sessionId: 1, memberId: 1, dossierId: m1, note: 'x' }, refused: { code: 'FORBIDDEN' } },
     'conflicts:remove': { request: { sessionId: 1, conflictId: 1 }, refused: { code: 'FORBIDDEN' } },
     'decisions:record': { request: { sessionId: 1, dossierId: m1, decision: 'POSITIF', postsGranted: 1, comment: GOOD_COMMENT }, refused: { code: 'FORBIDDEN' } },
-    'decisions:list': { request: {}, refused: { code: 'FORBIDDEN' } },
+    'decisions:list': 'narrowed',
     'minutes:saveSections': { request: { sessionId: 1, sections: {} }, refused: { code: 'FORBIDDEN' } },
     'minutes:pdf': { request: { sessionId: 1 }, refused: { code: 'FORBIDDEN' } },
     'minutes:validate': { request: { sessionId: 1 }, refused: { code: 'FORBIDDEN' } },
     'amendments:create': { request: { sessionId: 1, reason: GOOD_COMMENT, decisions: [] }, refused: { code: 'FORBIDDEN' } },
-    'subsidy:settings': { request: {}, refused: { code: 'FORBIDDEN' } },
+    'subsidy:settings': 'not bound to a dossier',
     'subsidy:saveSettings': { request: { cuiPerPost: 20000 }, refused: { code: 'FORBIDDEN' } },
+    // Exports (issue 6): a department of 13 is refused; without one, narrowed to 06 (exports-scope.test.ts).
+    'exports:start': { request: { format: 'xlsx', departments: ['13'] }, refused: DEPARTMENT_OUT_OF_SCOPE },
+    'exports:result': 'not bound to a dossier',
+    'exports:cancel': 'not bound to a dossier',
+    'exports:count': { request: { departments: ['06', '13'] }, refused: DEPARTMENT_OUT_OF_SCOPE },
+    'exports:sessions': 'narrowed',
+    'dossiers:contractSignature': { request: { dossierId: m1 }, refused: OUT_OF_SCOPE },
+    'dossiers:setContractSignedAt': { request: { dossierId: m1, signedAt: '2021-05-03' }, refused: { code: 'FORBIDDEN' } },
+    // Exchange (issue 7): a 06 agent exports only for 06, imports dossier packages only for 06, sends
+    // dossier packages never; the lists and imports keep to 06 (exchange-*.test.ts).
+    'exchange:exportPackage': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
+    'exchange:exportDossierPackage': { request: { departmentCode: '06' }, refused: { code: 'FORBIDDEN' } },
+    'exchange:previewPackage': { request: { fileName: 'dossiers-13.cnfs.json', data: dossierPackageFor13() }, refused: DEPARTMENT_OUT_OF_SCOPE },
+    'exchange:importPackage': 'narrowed',
+    'exchange:conflicts': 'narrowed',
+    'exchange:resolveConflict': 'narrowed',
+    'exchange:log': 'narrowed',
+    'exchange:exportWorkbook': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
+    'exchange:previewWorkbook': 'narrowed',
+    'exchange:importWorkbook': 'narrowed',
   };
 }
 
@@ -94,7 +125,7 @@ describe('a prefecture profile for department 06', () => {
     expect(backend.store.version).toBe(version);
   });
 
-  it('sees only 06 in the list, the facets and the department figures, whatever the filter asks', async () => {
+  it('sees only 06 in the list and the facets, whatever the filter asks, and every department’s aggregate figures', async () => {
     const all = await backend.call('dossiers:list', { limit: 500 });
     expect(all.total).toBe(4);
     expect(new Set(all.rows.map((r) => r.departmentCode))).toEqual(new Set(['06']));
@@ -106,8 +137,11 @@ describe('a prefecture profile for department 06', () => {
     expect(facets.departments.map((d) => d.value)).toEqual(['06']);
     expect(facets.opinions).toEqual([{ value: 'NONE', label: 'Sans avis', count: 4 }]);
     expect((await backend.call('dossiers:facets', { departments: ['13'] })).statuses).toEqual([]);
+    // Aggregates are national: 13's counts, none of its dossiers.
     const stats = await backend.call('stats:departments', {});
-    expect(stats.map((s) => s.code)).toEqual(['06']);
+    expect(stats).toHaveLength(101);
+    expect(stats.find((s) => s.code === '13')).toMatchObject({ dossiers: 2, supported: 2, reviewed: 1 });
+    expect((await backend.call('stats:regions', {})).find((r) => r.code === '93')).toMatchObject({ dossiers: 6, supported: 2 });
     expect((await backend.call('departments:totals', { departmentCode: '06' })).dossiers).toBe(4);
   });
 

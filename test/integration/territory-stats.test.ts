@@ -79,13 +79,14 @@ describe('stats:departments', { timeout: 60_000 }, () => {
     expect(wrong!.code).toBe(2);
   });
 
-  it('shows a prefecture profile only its departments, and its region from them alone', async () => {
+  it('shows a prefecture profile the same national aggregates (the map for context), not other departments’ dossiers', async () => {
+    const national = { departments: await backend.call('stats:departments', {}), regions: await backend.call('stats:regions', {}) };
     await useProfile(backend, 'Agent Corse-du-Sud', 'PREFECTURE', ['2A']);
     try {
-      expect(await backend.call('stats:departments', {})).toEqual([EXPECTED['2A']]);
-      expect(await backend.call('stats:regions', {})).toEqual([
-        { code: '94', name: 'Corse', departments: 1, population: 168306, dossiers: 2, requested: 5, supported: 3, granted: 2, reviewed: 2, target: 5, per100k: 1.19 },
-      ]);
+      expect(await backend.call('stats:departments', {})).toEqual(national.departments);
+      expect(await backend.call('stats:regions', {})).toEqual(national.regions);
+      expect((await backend.call('stats:departments', {})).find((d) => d.code === '2B')).toEqual(EXPECTED['2B']);
+      await expect(backend.call('ranking:get', { departmentCode: '2B' })).rejects.toMatchObject({ code: 'OUT_OF_SCOPE' });
     } finally {
       await useProfile(backend, 'Marc Durand', 'COMMITTEE');
     }

@@ -1,8 +1,35 @@
-/** Who may call the committee methods (issue 5): placeholder until the committee backend lands. */
+/**
+ * Who may call the committee methods. Every write, and every read that shows the whole agenda
+ * (session detail, members, minutes, history), is for the national roles. A prefecture agent may
+ * read the list of sessions (numbers, dates, statuses and counts: no dossier) and the committee
+ * decisions on the dossiers of their own departments (decisions:list, narrowed to the scope, as
+ * the dossier detail already shows them); the subsidy settings are readable by all.
+ */
 import type { CommitteeMethod } from '../../../shared/api/committee-contract';
 import { COMMITTEE_METHODS } from '../../../shared/api/committee-contract';
-import { NATIONAL, type Policies, type Policy } from '../review/policy-kit';
+import { NATIONAL, OPEN, type Policies, type Policy } from '../review/policy-kit';
 
 const nationalOnly: Policy<CommitteeMethod> = { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'gérer les séances du comité'), req) };
 
-export const COMMITTEE_POLICY = Object.fromEntries(COMMITTEE_METHODS.map((m) => [m, nationalOnly])) as unknown as Policies<CommitteeMethod>;
+const decisionsInScope: Policy<'decisions:list'> = {
+  check: ({ scope }, req) => (scope.requireProfile(), req),
+  filter: ({ scope, db }, decisions) => {
+    if (!scope.restricted || decisions.length === 0) return decisions;
+    const ids = [...new Set(decisions.map((d) => d.dossierId))];
+    const allowed = new Set<number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      for (const r of db.all<{ id: number; department_code: string }>(`SELECT id, department_code FROM dossiers WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk)) {
+        if (scope.allows(r.department_code)) allowed.add(r.id);
+      }
+    }
+    return decisions.filter((d) => allowed.has(d.dossierId));
+  },
+};
+
+export const COMMITTEE_POLICY: Policies<CommitteeMethod> = {
+  ...(Object.fromEntries(COMMITTEE_METHODS.map((m) => [m, nationalOnly])) as unknown as Policies<CommitteeMethod>),
+  'sessions:list': { check: ({ scope }, req) => (scope.requireProfile(), req) },
+  'decisions:list': decisionsInScope,
+  'subsidy:settings': OPEN,
+};

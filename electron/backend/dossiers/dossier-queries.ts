@@ -17,6 +17,7 @@ import { getDepartment } from '../../../shared/domain/geography';
 import { NO_OPINION_LABEL, OPINION_LABELS, type OpinionKind } from '../../../shared/domain/review';
 import { checkEligibility } from '../../../shared/domain/eligibility';
 import type { SqliteDb } from '../db/sqlite';
+import { subsidySettings } from '../committee/subsidy-settings';
 import { rowToFields } from './dossier-columns';
 import { whereClause } from './dossier-filter';
 
@@ -152,12 +153,28 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
       [id],
     )
     .map((p) => ({ batchId: p.batch_id, fileName: p.file_name, fileHash: p.file_hash, rowNumber: p.row_number, importedAt: p.imported_at, importedBy: p.imported_by, action: p.action }));
+  // A committee decision shows its session's current number and date (editable until its first decision).
   const decisions = db
-    .all<{ id: number; session_number: string | null; session_date: string | null; decision: DecisionEntry['decision']; posts_granted: number | null; priority: number; comment: string | null; source: DecisionEntry['source']; recorded_by: string; recorded_at: string }>(
-      'SELECT * FROM decisions WHERE dossier_id = ? ORDER BY id',
+    .all<{ id: number; session_number: string | null; session_date: string | null; decision: DecisionEntry['decision']; posts_granted: number | null; priority: number; comment: string | null; source: DecisionEntry['source']; recorded_by: string; recorded_at: string; session_id: number | null; grounds: string; justification: string | null; amendment_id: number | null }>(
+      'SELECT d.*, coalesce(s.number, d.session_number) AS session_number, coalesce(s.date, d.session_date) AS session_date FROM decisions d LEFT JOIN committee_sessions s ON s.id = d.session_id WHERE d.dossier_id = ? ORDER BY d.id',
       [id],
     )
-    .map((d) => ({ id: d.id, sessionNumber: d.session_number, sessionDate: d.session_date, decision: d.decision, postsGranted: d.posts_granted, priority: d.priority === 1, comment: d.comment, source: d.source, recordedBy: d.recorded_by, recordedAt: d.recorded_at }));
+    .map((d) => ({
+      id: d.id,
+      sessionNumber: d.session_number,
+      sessionDate: d.session_date,
+      decision: d.decision,
+      postsGranted: d.posts_granted,
+      priority: d.priority === 1,
+      comment: d.comment,
+      source: d.source,
+      recordedBy: d.recorded_by,
+      recordedAt: d.recorded_at,
+      sessionId: d.session_id,
+      grounds: JSON.parse(d.grounds) as DecisionEntry['grounds'],
+      justification: d.justification,
+      amendmentId: d.amendment_id,
+    }));
   const history: DossierChange[] = db
     .all<{ at: string; by_user: string; source: string; changes: string }>('SELECT at, by_user, source, changes FROM dossier_changes WHERE dossier_id = ? ORDER BY id DESC', [id])
     .map((c) => ({ at: c.at, by: c.by_user, source: c.source, changes: JSON.parse(c.changes) as DossierChange['changes'] }));
@@ -170,6 +187,6 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
     provenance,
     decisions,
     history,
-    eligibility: checkEligibility(fields),
+    eligibility: checkEligibility(fields, { cuiAmount: subsidySettings(db).cuiPerPost }),
   };
 }

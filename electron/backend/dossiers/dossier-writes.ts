@@ -3,7 +3,7 @@ import type { DecisionEntry, DossierFields, DossierSource, DossierWarning, Field
 import type { WriteTx } from '../db/store';
 import type { SqlParam } from '../db/sqlite';
 import { insertRows } from '../db/insert-rows';
-import { FIELD_COLUMNS, FIELD_KEYS, contentHash, fieldsToParams, isTextField, sortKey } from './dossier-columns';
+import { FIELD_COLUMNS, FIELD_KEYS, contentHash, fieldsToParams, isTextField, rowToFields, sortKey } from './dossier-columns';
 
 // Text columns are bound as `CAST(? AS TEXT)`: see SqliteDb (bulk imports are dominated by string encoding).
 const FIELD_SLOTS = FIELD_KEYS.map((key) => (isTextField(key) ? 'CAST(? AS TEXT)' : '?'));
@@ -137,4 +137,13 @@ export function appendPlatformDecision(tx: WriteTx, dossierId: number, fields: D
     [dossierId, decision.sessionNumber, decision.sessionDate, decision.decision, decision.postsGranted, by, now],
   );
   return true;
+}
+
+/**
+ * After a write that changes some of a dossier's fields outside an import (a committee decision),
+ * the stored content hash follows, so that the next import compares the file with what is stored.
+ */
+export function refreshContentHash(tx: WriteTx, dossierId: number): void {
+  const row = tx.get<Record<string, unknown>>(`SELECT ${FIELD_COLUMNS.join(', ')} FROM dossiers WHERE id = ?`, [dossierId]);
+  if (row) tx.run('UPDATE dossiers SET content_hash = ? WHERE id = ?', [contentHash(rowToFields(row)), dossierId]);
 }

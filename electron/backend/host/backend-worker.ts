@@ -39,7 +39,7 @@ port.on('message', (message: HostToWorker) => {
 openBackend(workerData as WorkerData).then(
   (opened) => {
     backend = opened;
-    opened.store.onChange((tables) => post({ type: 'event', name: 'db:changed', payload: { tables } }));
+    opened.onEvent((name, payload) => post({ type: 'event', name, payload }));
     post({ type: 'ready' });
   },
   (error: unknown) => post({ type: 'failed', error: toErrorShape(error) }),

@@ -5,6 +5,6 @@ import type { ApiTransport } from './api-transport';
 export function inProcessTransport(backend: Backend): ApiTransport {
   return {
     call: (method, request) => backend.call(method, request),
-    onEvent: (listener) => backend.store.onChange((tables) => listener('db:changed', { tables })),
+    onEvent: (listener) => backend.onEvent(listener),
   };
 }

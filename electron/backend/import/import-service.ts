@@ -198,7 +198,7 @@ export class ImportService {
         }
         if (id === null) continue;
         provenance.push([id, batch, row.row, row.action]);
-        if (row.action !== 'unchanged' && origin.source === 'platform') appendPlatformDecision(tx, id, row.fields, by, now, row.action === 'created');
+        if (row.action !== 'unchanged' && origin.source === 'platform' && !row.keepsCommitteeDecision) appendPlatformDecision(tx, id, row.fields, by, now, row.action === 'created');
       }
       recordProvenance(tx, provenance);
       if (bulk) ftsRebuild(tx);

@@ -63,11 +63,15 @@ function normalise(input: OpinionInput): Required<OpinionInput> {
   };
 }
 
-function append(tx: WriteTx, input: Required<OpinionInput>, author: UserProfile, now: string): number {
+/**
+ * Appends a version and moves the dossier's review state, inside the caller's transaction. The
+ * exchange imports versions through it with their original author and time (`source` 'import').
+ */
+export function appendOpinion(tx: WriteTx, input: Required<OpinionInput>, author: Pick<UserProfile, 'id' | 'name'>, now: string, source: Opinion['source'] = 'app'): number {
   const version = (tx.value<number>('SELECT max(version) FROM opinions WHERE dossier_id = ?', [input.dossierId]) ?? 0) + 1;
   tx.run(
-    "INSERT INTO opinions (dossier_id, version, opinion, posts_supported, comment, duplicate_of_id, transfer_from_id, transfer_posts, author_id, author_name, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'app')",
-    [input.dossierId, version, input.opinion, input.postsSupported, input.comment, input.duplicateOfId, input.transferFromId, input.transferPosts, author.id, author.name, now],
+    "INSERT INTO opinions (dossier_id, version, opinion, posts_supported, comment, duplicate_of_id, transfer_from_id, transfer_posts, author_id, author_name, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [input.dossierId, version, input.opinion, input.postsSupported, input.comment, input.duplicateOfId, input.transferFromId, input.transferPosts, author.id, author.name, now, source],
   );
   tx.run('UPDATE dossiers SET review_opinion = ?, review_posts = ? WHERE id = ?', [input.opinion, input.postsSupported, input.dossierId]);
   return tx.lastInsertId();
@@ -80,7 +84,7 @@ export function recordOpinion(store: Store, author: UserProfile, dossier: Scoped
   if (errors.length > 0) throw new ApiError('VALIDATION', errors.join(' '), { errors });
   const now = new Date().toISOString();
   const id = store.write({ action: 'opinions:record', user: author.name, summary: { dossierId: input.dossierId, opinion: input.opinion, postsSupported: input.postsSupported } }, (tx) =>
-    append(tx, input, author, now),
+    appendOpinion(tx, input, author, now),
   );
   return toOpinion(store.db.get<OpinionRow>('SELECT * FROM opinions WHERE id = ?', [id])!);
 }
@@ -108,7 +112,7 @@ export function recordOpinionsBulk(store: Store, author: UserProfile, dossiers: 
   }
   const now = new Date().toISOString();
   store.write({ action: 'opinions:recordBulk', user: author.name, summary: { dossiers: inputs.length, opinion: request.opinion, postsSupported: request.postsSupported } }, (tx) => {
-    for (const input of inputs) append(tx, input, author, now);
+    for (const input of inputs) appendOpinion(tx, input, author, now);
   });
   return { recorded: inputs.length };
 }

@@ -3,6 +3,7 @@
  * offline desktop app): they name the author of every write and set the scope of what is shown.
  */
 import { ApiError } from '../../../shared/api/contract';
+import { compareDepartmentCodes } from '../../../shared/domain/geography';
 import { validateProfile, type Role, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import type { DbReader } from './db-reader';
@@ -64,7 +65,7 @@ export class Profiles {
   }
 
   save(request: ProfileRequest): UserProfile {
-    const departments = request.role === 'PREFECTURE' ? [...new Set(request.departments)].sort() : request.departments;
+    const departments = request.role === 'PREFECTURE' ? [...new Set(request.departments)].sort(compareDepartmentCodes) : request.departments;
     const input = { name: typeof request.name === 'string' ? request.name.trim() : '', role: request.role, departments };
     const errors = validateProfile(input);
     if (errors.length > 0) throw new ApiError('VALIDATION', errors.join(' '), { errors });

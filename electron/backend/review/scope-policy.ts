@@ -26,7 +26,9 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   'import:preview': OPEN,
   'import:commit': OPEN,
   'import:template': OPEN,
-  'stats:departments': { check: (_ctx, req) => req, filter: ({ scope }, stats) => stats.filter((d) => scope.allows(d.code)) },
+  // Aggregate figures per department are not personal data: every profile sees the whole map (a
+  // prefecture for context, its own departments highlighted); dossiers stay within the scope.
+  'stats:departments': OPEN,
   'demo:generate': {
     check: ({ scope, db }, req) => {
       const role = scope.profile?.role;
@@ -83,13 +85,16 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
       return req;
     },
   },
-  // Sums only the departments of the scope (regions without any of them are left out): see territoryHandlers.
+  // The same aggregates summed by region, for every profile (see stats:departments).
   'stats:regions': OPEN,
   'targets:distribute': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'répartir l’objectif national de postes'), req) },
   // Lists the distributions (national) and only the department targets of the scope: see territoryHandlers.
   'targets:history': OPEN,
   // Keeps only the checks on a department of the scope, and only its dossiers: see territoryHandlers.
   'territory:checks': OPEN,
+  // The same checks as territory:checks, as a file: filtered the same way in territoryHandlers.
+  'territory:exportChecks': OPEN,
+  'targets:importAgreed': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'fixer les accords préalables de postes des départements'), req) },
   ...COMMITTEE_POLICY,
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,

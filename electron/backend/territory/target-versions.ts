@@ -19,6 +19,9 @@ interface VersionRow {
   set_at: string;
 }
 
+const DEPARTMENT_ORDER = new Map(DEPARTMENTS.map((d, i) => [d.code, i]));
+const byDepartmentOrder = (a: string, b: string) => (DEPARTMENT_ORDER.get(a) ?? 0) - (DEPARTMENT_ORDER.get(b) ?? 0);
+
 const toVersion = (r: VersionRow): TargetVersion => ({ id: r.id, kind: 'distribution', departmentCode: null, total: r.total, key: r.key, floor: r.floor, setBy: r.set_by, setAt: r.set_at });
 
 export function distributeNationalTargets(store: Store, author: UserProfile, request: { total?: number; key?: 'population'; floor?: number }): DistributionResult {
@@ -46,17 +49,40 @@ export function distributeNationalTargets(store: Store, author: UserProfile, req
 }
 
 /**
- * Newest first: the national distributions, and each department target set on its own
- * (`id` is the distribution's or the department row's, unique within its kind). Both kinds are
- * ordered by their rows in department_targets, whose ids follow the order of the writes.
+ * Newest first: the national distributions, the imported agreements, and each department target
+ * set on its own (`id` is the distribution's, the agreement's or the department row's, unique
+ * within its kind). All are ordered by their rows in department_targets, whose ids follow the
+ * order of the writes.
  */
 export function targetHistory(db: DbReader, allows: (departmentCode: string) => boolean): TargetVersion[] {
   const distributions = db
     .all<VersionRow & { seq: number }>('SELECT v.id, v.total, v.key, v.floor, v.set_by, v.set_at, (SELECT min(t.id) FROM department_targets t WHERE t.version_id = v.id) AS seq FROM target_versions v')
     .map((r) => ({ seq: r.seq, version: toVersion(r) }));
+  const agreements = db
+    .all<{ id: number; file_name: string; total: number; set_by: string; set_at: string; seq: number; codes: string }>(
+      `SELECT a.id, a.file_name, a.total, a.set_by, a.set_at, min(t.id) AS seq, group_concat(t.department_code) AS codes
+       FROM target_agreements a JOIN department_targets t ON t.agreement_id = a.id GROUP BY a.id`,
+    )
+    .map((r) => ({
+      seq: r.seq,
+      version: {
+        id: r.id,
+        kind: 'agreement',
+        departmentCode: null,
+        total: r.total,
+        key: null,
+        floor: null,
+        setBy: r.set_by,
+        setAt: r.set_at,
+        departmentCodes: r.codes.split(',').sort(byDepartmentOrder),
+        fileName: r.file_name,
+      } satisfies TargetVersion,
+    }));
   const single = db
-    .all<{ id: number; department_code: string; target: number | null; set_by: string; set_at: string }>('SELECT id, department_code, target, set_by, set_at FROM department_targets WHERE version_id IS NULL')
+    .all<{ id: number; department_code: string; target: number | null; set_by: string; set_at: string }>(
+      'SELECT id, department_code, target, set_by, set_at FROM department_targets WHERE version_id IS NULL AND agreement_id IS NULL',
+    )
     .filter((r) => allows(r.department_code))
     .map((r) => ({ seq: r.id, version: { id: r.id, kind: 'department', departmentCode: r.department_code, total: r.target, key: null, floor: null, setBy: r.set_by, setAt: r.set_at } satisfies TargetVersion }));
-  return [...distributions, ...single].sort((a, b) => b.seq - a.seq).map((v) => v.version);
+  return [...distributions, ...agreements, ...single].sort((a, b) => b.seq - a.seq).map((v) => v.version);
 }

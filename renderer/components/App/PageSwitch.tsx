@@ -8,6 +8,7 @@ import { RankingPage } from '../../pages/ranking.page';
 import { DossierDetailPage } from '../../pages/dossier-detail.page';
 import { DossiersPage } from '../../pages/dossiers.page';
 import { ImportPage } from '../../pages/import.page';
+import { SessionPage } from '../../pages/session.page';
 import { SettingsPage } from '../../pages/settings.page';
 import { routeHref } from '../../router/routes';
 import type { Route } from '../../router/routes';
@@ -49,6 +50,8 @@ export function PageSwitch({ route, appInfo, refreshAppInfo }: PageSwitchProps) 
       return <MapPage />;
     case 'committees':
       return <CommitteesPage />;
+    case 'session':
+      return <SessionPage key={route.id} id={route.id} />;
     case 'exports':
       return <ExportsPage />;
     case 'not-found':

@@ -4,7 +4,7 @@ import { FieldChangeList } from '../FieldChangeLine/FieldChangeLine';
 import { formatDateTime } from '../../lib/format';
 import { Section } from '../Section/Section';
 
-const SOURCE_LABELS: Record<string, string> = { import: 'import', demo: 'démonstration', platform: 'plateforme', review: 'instruction' };
+const SOURCE_LABELS: Record<string, string> = { import: 'import', demo: 'démonstration', platform: 'plateforme', review: 'instruction', committee: 'comité' };
 
 /** Field-level changes, newest first as the backend returns them. */
 export function ChangeHistory({ history }: { history: DossierChange[] }) {

@@ -2,6 +2,7 @@ import { Badge, Group, Text, Timeline } from '@mantine/core';
 import type { DecisionEntry } from '../../../shared/domain/dossier';
 import { formatDate, formatDateTime, pluralize } from '../../lib/format';
 import { DECISION_COLORS, DECISION_LABELS } from '../../lib/labels';
+import { CommitteeDecisionDetails } from '../Committee/CommitteeDecisionDetails';
 import { Section } from '../Section/Section';
 
 function DecisionTitle({ entry }: { entry: DecisionEntry }) {
@@ -46,6 +47,7 @@ export function DecisionHistory({ decisions }: { decisions: DecisionEntry[] }) {
                   {entry.comment}
                 </Text>
               )}
+              {entry.source === 'committee' && entry.sessionNumber !== null && <CommitteeDecisionDetails entry={{ ...entry, sessionNumber: entry.sessionNumber }} />}
               <Text size="xs" c="dimmed">
                 Enregistrée le {formatDateTime(entry.recordedAt)} par {entry.recordedBy}
                 {entry.source === 'platform' ? ' (reprise de la plateforme nationale)' : ''}

@@ -1,6 +1,9 @@
-import { Alert } from '@mantine/core';
+import { isNational, useProfile } from '../../hooks/use-profile';
+import { NationalExchange } from './NationalExchange';
+import { PrefectureExchange } from './PrefectureExchange';
 
-/** Placeholder until its issue lands. */
+/** Tab « Échanges avec les préfectures »: what the current profile sends and receives. */
 export function ExchangePanel() {
-  return <Alert color="gray">Les échanges avec les préfectures seront bientôt disponibles.</Alert>;
+  const profile = useProfile();
+  return isNational(profile) ? <NationalExchange /> : <PrefectureExchange profile={profile} />;
 }

@@ -46,6 +46,18 @@ describe('query parameters', () => {
     expect(routeHref({ name: 'ranking', department: '2B' })).toBe('#/classement?departement=2B');
   });
 
+  it('reads and writes the map’s department, measure, level and view', () => {
+    expect(parseRoute('#/carte?departement=13&mesure=ecart-objectif&niveau=region&vue=tableau')).toEqual({
+      name: 'map',
+      department: '13',
+      measure: 'ecart-objectif',
+      level: 'region',
+      view: 'table',
+    });
+    expect(parseRoute('#/carte?niveau=pays&vue=liste')).toEqual({ name: 'map' });
+    expect(routeHref({ name: 'map', department: '2A', measure: 'dossiers' })).toBe('#/carte?departement=2A&mesure=dossiers');
+  });
+
   it('still reports unknown paths with a query as not found', () => {
     expect(parseRoute('#/inconnu?ids=1')).toEqual({ name: 'not-found', path: 'inconnu' });
   });
@@ -58,6 +70,7 @@ describe('routeHref', () => {
       { name: 'dossier', id: 7 },
       { name: 'import' },
       { name: 'map' },
+      { name: 'map', department: '971', measure: 'part-avis', level: 'region', view: 'table' },
       { name: 'comparison', ids: [] },
       { name: 'comparison', ids: [12, 3, 40] },
       { name: 'ranking', department: null },

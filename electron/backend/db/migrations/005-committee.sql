@@ -90,3 +90,90 @@ ALTER TABLE decisions ADD COLUMN vote_base INTEGER;
 ALTER TABLE decisions ADD COLUMN recused TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE decisions ADD COLUMN amendment_id INTEGER REFERENCES amendments (id);
 CREATE INDEX decisions_session ON decisions (session_id, dossier_id);
+
+-- Who changed what on a session and its decisions, with the values before and after (JSON):
+-- what sessions:history shows. Members (session_id NULL) are recorded here too.
+CREATE TABLE committee_history (
+  id INTEGER PRIMARY KEY,
+  session_id INTEGER REFERENCES committee_sessions (id),
+  dossier_id INTEGER REFERENCES dossiers (id),
+  at TEXT NOT NULL,
+  by_user TEXT NOT NULL,
+  action TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX committee_history_session ON committee_history (session_id, id);
+
+-- Sealed minutes, in the schema too (the backend refuses first, with a French message; these
+-- triggers stop any other path): a VALIDATED session, its presence, agenda and conflicts never
+-- change; its decisions are never updated or deleted, and only an amendment adds to them.
+-- Amendments themselves are append-only and only for sealed minutes.
+CREATE TRIGGER committee_sessions_sealed_update BEFORE UPDATE ON committee_sessions
+WHEN OLD.status = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : la séance est en lecture seule.'); END;
+CREATE TRIGGER committee_sessions_sealed_delete BEFORE DELETE ON committee_sessions
+WHEN OLD.status = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : la séance est en lecture seule.'); END;
+
+CREATE TRIGGER session_members_sealed_insert BEFORE INSERT ON session_members
+WHEN (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les présences sont en lecture seule.'); END;
+CREATE TRIGGER session_members_sealed_update BEFORE UPDATE ON session_members
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+  OR (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les présences sont en lecture seule.'); END;
+CREATE TRIGGER session_members_sealed_delete BEFORE DELETE ON session_members
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les présences sont en lecture seule.'); END;
+
+CREATE TRIGGER agenda_items_sealed_insert BEFORE INSERT ON agenda_items
+WHEN (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : l’ordre du jour est en lecture seule.'); END;
+CREATE TRIGGER agenda_items_sealed_update BEFORE UPDATE ON agenda_items
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+  OR (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : l’ordre du jour est en lecture seule.'); END;
+CREATE TRIGGER agenda_items_sealed_delete BEFORE DELETE ON agenda_items
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : l’ordre du jour est en lecture seule.'); END;
+
+CREATE TRIGGER conflicts_sealed_insert BEFORE INSERT ON conflicts
+WHEN (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les conflits d’intérêts sont en lecture seule.'); END;
+CREATE TRIGGER conflicts_sealed_update BEFORE UPDATE ON conflicts
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+  OR (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les conflits d’intérêts sont en lecture seule.'); END;
+CREATE TRIGGER conflicts_sealed_delete BEFORE DELETE ON conflicts
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : les conflits d’intérêts sont en lecture seule.'); END;
+
+CREATE TRIGGER decisions_sealed_insert BEFORE INSERT ON decisions
+WHEN NEW.session_id IS NOT NULL AND NEW.amendment_id IS NULL
+  AND (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : une décision ne s’ajoute plus que par un amendement.'); END;
+CREATE TRIGGER decisions_amendment_session BEFORE INSERT ON decisions
+WHEN NEW.amendment_id IS NOT NULL
+  AND (SELECT session_id FROM amendments WHERE id = NEW.amendment_id) IS NOT NEW.session_id
+BEGIN SELECT RAISE(ABORT, 'Un amendement ne corrige que les décisions de sa propre séance.'); END;
+CREATE TRIGGER decisions_sealed_update BEFORE UPDATE ON decisions
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+  OR (SELECT status FROM committee_sessions WHERE id = NEW.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : ses décisions sont en lecture seule.'); END;
+CREATE TRIGGER decisions_sealed_delete BEFORE DELETE ON decisions
+WHEN (SELECT status FROM committee_sessions WHERE id = OLD.session_id) = 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Procès-verbal validé : ses décisions sont en lecture seule.'); END;
+
+CREATE TRIGGER amendments_sealed_only BEFORE INSERT ON amendments
+WHEN (SELECT status FROM committee_sessions WHERE id = NEW.session_id) IS NOT 'VALIDATED'
+BEGIN SELECT RAISE(ABORT, 'Un amendement ne corrige qu’un procès-verbal validé.'); END;
+CREATE TRIGGER amendments_append_only_update BEFORE UPDATE ON amendments
+BEGIN SELECT RAISE(ABORT, 'Les amendements ne se modifient pas.'); END;
+CREATE TRIGGER amendments_append_only_delete BEFORE DELETE ON amendments
+BEGIN SELECT RAISE(ABORT, 'Les amendements ne se suppriment pas.'); END;
+
+-- The committee's live national totals (posts granted and subsidy by contract type, declared aid
+-- deducted) read this covering index instead of the wide rows of every validated dossier.
+CREATE INDEX dossiers_status_subsidy ON dossiers (status, contract_type, posts_granted, declared_aid);

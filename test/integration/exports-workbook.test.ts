@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { DEPARTMENTS, getDepartment } from '../../shared/domain/geography';
+import { compareDepartmentCodes, DEPARTMENTS, getDepartment } from '../../shared/domain/geography';
 import { EXPECTED_DEPARTMENTS, EXPECTED_ROWS, EXPECTED_TOTALS, HYPERLINK_NAME, MINUTES_HASH, openExportFixture } from './exports-fixtures';
 import { sheetsAsCsv } from './exports-libreoffice';
 
@@ -88,7 +88,7 @@ describe.each([
       'Objectif de postes', 'Écart à l’objectif (accordés − objectif)', 'Accordés pour 100 000 habitants', 'Subvention engagée',
     ]);
     expect(rows).toHaveLength(1 + 101 + 2);
-    expect(rows.slice(1, 102).map((r) => r[0])).toEqual(DEPARTMENTS.map((d) => d.code).sort());
+    expect(rows.slice(1, 102).map((r) => r[0])).toEqual(DEPARTMENTS.map((d) => d.code).sort(compareDepartmentCodes));
     const byCode = new Map(rows.slice(1, 102).map((r) => [r[0], r]));
     // 6 posts granted for 1,128,418 inhabitants: 0.5317… → 0.53; 4 for 2,087,658: 0.1916… → 0.19.
     expect(byCode.get('06')).toEqual(['06', 'Alpes-Maritimes', "Provence-Alpes-Côte d'Azur", '1128418', '4', '9', '7', '6', '5', '1', '0.53', '182766.44']);
@@ -175,7 +175,7 @@ describe('the workbook read back with exceljs', () => {
       ['SUBTOTAL(109,AC2:AC8)', 107383.22],
     ]);
     const department = book.getWorksheet('Par département')!;
-    const alpesMaritimes = department.getRow(1 + DEPARTMENTS.map((d) => d.code).sort().indexOf('06') + 1);
+    const alpesMaritimes = department.getRow(1 + DEPARTMENTS.map((d) => d.code).sort(compareDepartmentCodes).indexOf('06') + 1);
     expect(alpesMaritimes.getCell(10).value).toEqual({ formula: `H${alpesMaritimes.number}-I${alpesMaritimes.number}`, result: 1 });
     expect(alpesMaritimes.getCell(11).value).toEqual({ formula: `IF(D${alpesMaritimes.number}>0,ROUND(H${alpesMaritimes.number}*100000/D${alpesMaritimes.number},2),0)`, result: 0.53 });
     expect(department.getRow(104).getCell(8).value).toEqual({ formula: 'SUBTOTAL(109,H2:H102)', result: 10 });

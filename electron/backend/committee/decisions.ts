@@ -11,10 +11,7 @@ import {
   departsFromOpinion,
   majorityReached,
   type DecisionInput,
-  type DecisionKind,
-  type RefusalGround,
   type SessionDecision,
-  type VoteCount,
 } from '../../../shared/domain/committee';
 import type { DossierFieldKey, FieldChange } from '../../../shared/domain/dossier';
 import { COMMENT_MIN, OPINION_LABELS, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
@@ -40,16 +37,7 @@ export interface DecisionContext {
 }
 
 /** The decision as it will be stored. */
-export interface NormalisedDecision {
-  dossierId: number;
-  decision: DecisionKind;
-  postsGranted: number | null;
-  priority: boolean;
-  grounds: RefusalGround[];
-  comment: string;
-  justification: string | null;
-  vote: VoteCount | null;
-}
+export type NormalisedDecision = Pick<SessionDecision, 'dossierId' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote'>;
 
 export function normaliseDecision(input: Omit<DecisionInput, 'sessionId'>): NormalisedDecision {
   const justification = input.justification?.trim() ?? '';

@@ -6,14 +6,12 @@
 import { createHash } from 'node:crypto';
 import {
   departsFromOpinion,
-  type DecisionKind,
   type MinutesSection,
   type Presence,
   type Quorum,
   type QuorumRule,
-  type RefusalGround,
+  type SessionDecision,
   type SessionTotals,
-  type VoteCount,
 } from '../../../shared/domain/committee';
 import type { ContractType } from '../../../shared/domain/dossier';
 import type { OpinionKind } from '../../../shared/domain/review';
@@ -29,17 +27,8 @@ import { subsidySettings } from './subsidy-settings';
 
 export const MINUTES_FORMAT = 'cnfs-review/proces-verbal/1';
 
-export interface MinutesDecision {
-  id: number;
-  decision: DecisionKind;
-  postsGranted: number | null;
-  priority: boolean;
-  grounds: RefusalGround[];
-  comment: string;
-  justification: string | null;
-  vote: VoteCount | null;
-  voteBase: number;
-  majorityReached: boolean | null;
+export interface MinutesDecision
+  extends Pick<SessionDecision, 'id' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote' | 'voteBase' | 'majorityReached'> {
   /** The decision departs from the prefecture's opinion (its justification says why). */
   departsFromOpinion: boolean;
   /** Names of the members recused on this item when the decision was taken. */

@@ -34,6 +34,8 @@ export interface WriteTx {
   get<T = Row>(sql: string, params?: SqlParams): T | undefined;
   value<T extends string | number | null>(sql: string, params?: SqlParams): T | undefined;
   lastInsertId(): number;
+  /** The seq of the journal entry this write becomes (what it writes can point at its own entry). */
+  journalSeq(): number;
 }
 
 export type ChangeListener = (tables: string[]) => void;
@@ -244,6 +246,7 @@ export class Store {
       get: (statement, params) => db.get(statement, params),
       value: (statement, params) => db.value(statement, params),
       lastInsertId: () => db.value<number>('SELECT last_insert_rowid()') ?? 0,
+      journalSeq: () => this.seq + 1,
     };
     let entry: JournalEntry | null = null;
     const result = db.transaction(() => {

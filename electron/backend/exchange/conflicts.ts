@@ -124,7 +124,7 @@ export function resolveConflict(store: Store, scope: Scope, author: UserProfile,
   const summary = { conflictId: row.id, dossierId: row.dossier_id, externalId: row.external_id, keep: request.keep };
   store.write({ action: 'exchange:resolveConflict', user: author.name, summary }, (tx) => {
     // This write's journal entry: the resolution's version is traced to it exactly.
-    const seq = store.version + 1;
+    const seq = tx.journalSeq();
     const opinionId = appendOpinion(tx, input, author, now);
     tx.run("INSERT INTO exchange_origins (kind, row_id, log_id, journal, local_seq) VALUES ('opinion', ?, NULL, NULL, ?)", [opinionId, seq]);
     for (const uid of merged) tx.run('INSERT OR IGNORE INTO exchange_merged (dossier_id, uid) VALUES (?, ?)', [row.dossier_id, uid]);

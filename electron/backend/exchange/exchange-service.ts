@@ -161,7 +161,7 @@ export class ExchangeService {
     const departments = [...new Set(changes.map((c) => c.row.departmentCode))].sort(compareDepartmentCodes).join(', ');
     const now = new Date().toISOString();
     const logId = this.store.write({ action: 'exchange:importWorkbook', user: author.name, summary: { fileName, fileHash, departments, counts } }, (tx) => {
-      const seq = this.store.version + 1;
+      const seq = tx.journalSeq();
       const id = (tx.value<number>('SELECT max(id) FROM exchange_log') ?? 0) + 1;
       tx.run(
         "INSERT INTO exchange_log (id, kind, file_name, checksum, department_code, sender_name, sender_role, created_at, app_version, schema_version, imported_at, imported_by, counts) VALUES (?, 'workbook', ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?)",

@@ -84,7 +84,15 @@ export class JournalIndex {
     return row ? toRef(row) : null;
   }
 
-  firstAtOrAfter(actions: readonly string[], at: string): JournalRef | null {
+  /**
+   * The entry that wrote a version: its recorded seq, or, for versions written before the seq was
+   * recorded (databases older than the exchange), the first entry of those actions at or after its time.
+   */
+  written(seq: number | null, actions: readonly string[], at: string): JournalRef | null {
+    return seq !== null ? this.bySeq(seq) : this.firstAtOrAfter(actions, at);
+  }
+
+  private firstAtOrAfter(actions: readonly string[], at: string): JournalRef | null {
     const rows = this.rows(actions);
     let lo = 0;
     let hi = rows.length;
@@ -134,6 +142,7 @@ interface OpinionRow {
   origin_journal: string | null;
   local_seq: number | null;
   has_origin: number;
+  journal_seq: number | null;
 }
 
 export interface LocalOpinion extends PackageOpinion {
@@ -144,7 +153,7 @@ export interface LocalOpinion extends PackageOpinion {
 export function localOpinions(db: DbReader, departmentCode: string, journal: JournalIndex = new JournalIndex(db)): Map<number, LocalOpinion[]> {
   const rows = db.all<OpinionRow>(
     `SELECT o.id, o.dossier_id, d.external_id, o.opinion, o.posts_supported, o.comment, dup.external_id AS duplicate_of, tr.external_id AS transfer_from,
-            o.transfer_posts, o.author_name, p.role AS author_role, o.created_at, eo.journal AS origin_journal, eo.local_seq, eo.row_id IS NOT NULL AS has_origin
+            o.transfer_posts, o.author_name, p.role AS author_role, o.created_at, o.journal_seq, eo.journal AS origin_journal, eo.local_seq, eo.row_id IS NOT NULL AS has_origin
      FROM opinions o
      JOIN dossiers d ON d.id = o.dossier_id
      LEFT JOIN dossiers dup ON dup.id = o.duplicate_of_id
@@ -169,7 +178,7 @@ export function localOpinions(db: DbReader, departmentCode: string, journal: Jou
     };
     const origin = r.has_origin
       ? journal.origin(r.origin_journal, r.local_seq, () => null)
-      : { journal: journal.firstAtOrAfter(OPINION_ACTIONS, r.created_at), relayed: false };
+      : { journal: journal.written(r.journal_seq, OPINION_ACTIONS, r.created_at), relayed: false };
     const list = byDossier.get(r.dossier_id) ?? [];
     list.push({ id: r.id, uid: opinionUid(r.external_id, content), ...content, ...origin });
     byDossier.set(r.dossier_id, list);
@@ -206,12 +215,13 @@ interface ScoreRow {
   origin_journal: string | null;
   local_seq: number | null;
   has_origin: number;
+  journal_seq: number | null;
 }
 
 /** Every score sheet (not only the current ones) of the department's dossiers, by dossier id. */
 export function localScores(db: DbReader, departmentCode: string, grids: ReadonlyMap<number, PackageGrid>, journal: JournalIndex = new JournalIndex(db)): Map<number, PackageScore[]> {
   const rows = db.all<ScoreRow>(
-    `SELECT s.id, s.dossier_id, d.external_id, s.reviewer_name, p.role AS reviewer_role, s.grid_id, s.criteria_values, s.comment, s.created_at,
+    `SELECT s.id, s.dossier_id, d.external_id, s.reviewer_name, p.role AS reviewer_role, s.grid_id, s.criteria_values, s.comment, s.created_at, s.journal_seq,
             eo.journal AS origin_journal, eo.local_seq, eo.row_id IS NOT NULL AS has_origin
      FROM scores s
      JOIN dossiers d ON d.id = s.dossier_id
@@ -234,7 +244,7 @@ export function localScores(db: DbReader, departmentCode: string, grids: Readonl
     };
     const origin = r.has_origin
       ? journal.origin(r.origin_journal, r.local_seq, () => null)
-      : { journal: journal.firstAtOrAfter(SCORE_ACTIONS, r.created_at), relayed: false };
+      : { journal: journal.written(r.journal_seq, SCORE_ACTIONS, r.created_at), relayed: false };
     const list = byDossier.get(r.dossier_id) ?? [];
     list.push({ uid: scoreUid(r.external_id, body), ...body, ...origin });
     byDossier.set(r.dossier_id, list);

@@ -70,8 +70,8 @@ function normalise(input: OpinionInput): Required<OpinionInput> {
 export function appendOpinion(tx: WriteTx, input: Required<OpinionInput>, author: Pick<UserProfile, 'id' | 'name'>, now: string, source: Opinion['source'] = 'app'): number {
   const version = (tx.value<number>('SELECT max(version) FROM opinions WHERE dossier_id = ?', [input.dossierId]) ?? 0) + 1;
   tx.run(
-    "INSERT INTO opinions (dossier_id, version, opinion, posts_supported, comment, duplicate_of_id, transfer_from_id, transfer_posts, author_id, author_name, created_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-    [input.dossierId, version, input.opinion, input.postsSupported, input.comment, input.duplicateOfId, input.transferFromId, input.transferPosts, author.id, author.name, now, source],
+    "INSERT INTO opinions (dossier_id, version, opinion, posts_supported, comment, duplicate_of_id, transfer_from_id, transfer_posts, author_id, author_name, created_at, source, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    [input.dossierId, version, input.opinion, input.postsSupported, input.comment, input.duplicateOfId, input.transferFromId, input.transferPosts, author.id, author.name, now, source, tx.journalSeq()],
   );
   tx.run('UPDATE dossiers SET review_opinion = ?, review_posts = ? WHERE id = ?', [input.opinion, input.postsSupported, input.dossierId]);
   return tx.lastInsertId();

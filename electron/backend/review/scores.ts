@@ -23,7 +23,7 @@ export function recordScore(store: Store, reviewer: UserProfile, input: ScoreInp
   const now = new Date().toISOString();
   store.write({ action: 'scores:record', user: reviewer.name, summary: { dossierId: input.dossierId, gridVersion: grid.version } }, (tx) => {
     tx.run('UPDATE scores SET current = 0 WHERE dossier_id = ? AND reviewer_id = ? AND current = 1', [input.dossierId, reviewer.id]);
-    tx.run('INSERT INTO scores (dossier_id, reviewer_id, reviewer_name, grid_id, criteria_values, comment, created_at, current) VALUES (?, ?, ?, ?, ?, ?, ?, 1)', [
+    tx.run('INSERT INTO scores (dossier_id, reviewer_id, reviewer_name, grid_id, criteria_values, comment, created_at, current, journal_seq) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)', [
       input.dossierId,
       reviewer.id,
       reviewer.name,
@@ -31,6 +31,7 @@ export function recordScore(store: Store, reviewer: UserProfile, input: ScoreInp
       JSON.stringify(values),
       comment,
       now,
+      tx.journalSeq(),
     ]);
     refreshScoreState(tx, input.dossierId, grids, currentGrid(tx));
   });

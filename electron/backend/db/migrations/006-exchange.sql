@@ -66,3 +66,8 @@ CREATE TABLE exchange_conflicts (
 );
 CREATE INDEX exchange_conflicts_dossier ON exchange_conflicts (dossier_id, status);
 CREATE INDEX exchange_conflicts_status ON exchange_conflicts (status);
+
+-- The journal entry that wrote each opinion version and score sheet (its seq), so that a package
+-- traces every version to its entry exactly, even for writes within the same millisecond.
+ALTER TABLE opinions ADD COLUMN journal_seq INTEGER;
+ALTER TABLE scores ADD COLUMN journal_seq INTEGER;

@@ -7,7 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startBrowserModeServer } from './browser-mode-server';
+import { closeApp, openApp, postApi, startFirstProfile, waitReady } from './app-page';
 import type { BrowserModeServer } from './browser-mode-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -28,26 +28,8 @@ async function screenshot(name: string, options: { fullPage?: boolean } = {}): P
   }
 }
 
-async function waitReady(): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
-
 /** Calls the backend as the page does, to set up what is not this test's subject and to check what is stored. */
-async function callApi<T = unknown>(method: string, request: unknown): Promise<{ status: number; body: T }> {
-  return page.evaluate(
-    async ({ method, request }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
-      const token = storage.getItem('cnfs-review.token');
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(request),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    },
-    { method, request },
-  ) as Promise<{ status: number; body: T }>;
-}
+const callApi = <T = unknown>(method: string, request: unknown) => postApi(page, method, request) as Promise<{ status: number; body: T }>;
 
 function region(name: string): Locator {
   return page.getByRole('region', { name, exact: true });
@@ -123,28 +105,19 @@ async function setPresence(name: string, presence: 'Présent' | 'Excusé' | 'Abs
 }
 
 test.beforeAll(async ({ browser }) => {
-  server = await startBrowserModeServer();
-  page = await browser.newPage();
-  await page.goto(server.appUrl);
+  ({ server, page } = await openApp(browser));
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await server?.stop();
-});
+test.afterAll(() => closeApp(page, server));
 
 test('a committee member sets up the members and the CUI subsidy in Paramètres', async () => {
-  await waitReady();
-  await page.getByLabel('Votre nom').fill('Claire Martin');
-  await page.getByRole('radio', { name: 'Membre du comité national' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
+  await startFirstProfile(page, 'Claire Martin', 'Membre du comité national');
   await expect(page.getByTestId('current-profile-name')).toHaveText('Claire Martin');
-  await waitReady();
   await page.getByRole('button', { name: 'Générer des données de démonstration' }).click();
   await expect(page.locator('tbody tr[data-dossier-id]')).toHaveCount(50, { timeout: 60_000 });
 
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await waitReady();
+  await waitReady(page);
   const panel = region('Membres du comité');
   await expect(panel).toContainText('Aucun membre enregistré.');
   const add = panel.getByRole('form', { name: 'Ajouter un membre' });
@@ -233,7 +206,7 @@ test('the dossiers to decide get a prefecture opinion (set up through the API)',
 
 test('a new session is created from the members list, and its agenda filled by filter and by picking', async () => {
   await page.getByRole('link', { name: 'Comités' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByText('Aucune séance : créez la première avec « Nouvelle séance »')).toBeVisible();
   await page.getByRole('button', { name: 'Nouvelle séance' }).click();
   const form = page.getByRole('form', { name: 'Nouvelle séance' });
@@ -248,7 +221,7 @@ test('a new session is created from the members list, and its agenda filled by f
   await page.getByRole('option', { name: 'Anne Durand (ANCT)' }).click();
   await form.getByRole('button', { name: 'Créer la séance' }).click();
   await expect(page.getByRole('heading', { name: 'Séance COSELEC 12' })).toBeVisible();
-  await waitReady();
+  await waitReady(page);
   sessionId = Number(new URL(page.url()).hash.split('/').pop());
   expect(sessionId).toBeGreaterThan(0);
   await expect(page.getByTestId('session-status')).toHaveText('Planifiée');
@@ -509,17 +482,17 @@ test('a correction goes through an amendment, shown on the minutes and the dossi
   await screenshot('session-history');
 
   await page.getByRole('link', { name: 'Toutes les séances' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('PV validé');
   await screenshot('sessions-list');
 
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${c.id}`);
-  await waitReady();
+  await waitReady(page);
   const decisions = region('Décisions du comité');
   await expect(decisions).toContainText('COSELEC 12');
   await expect(decisions.getByTestId('committee-decision-details')).toContainText('Écart avec l’avis de la préfecture : Seule structure de médiation numérique du canton');
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${a.id}`);
-  await waitReady();
+  await waitReady(page);
   await expect(region('Décisions du comité').getByTestId('committee-decision-details').last()).toContainText('Correction par amendement');
   await scrollUnderHeader(region('Décisions du comité'));
   await screenshot('dossier-committee-decisions');
@@ -527,7 +500,7 @@ test('a correction goes through an amendment, shown on the minutes and the dossi
 
 test('a dossier sent to further review comes back on the next session’s agenda by itself', async () => {
   await page.goto(`${new URL(server.appUrl).origin}/#/comites`);
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('button', { name: 'Nouvelle séance' }).click();
   const form = page.getByRole('form', { name: 'Nouvelle séance' });
   await form.getByLabel('Numéro de la séance').fill('12bis');
@@ -535,7 +508,7 @@ test('a dossier sent to further review comes back on the next session’s agenda
   await form.getByLabel('Lieu ou lien de visioconférence').fill('https://visio.example.fr/coselec');
   await form.getByRole('button', { name: 'Créer la séance' }).click();
   await expect(page.getByRole('heading', { name: 'Séance COSELEC 12bis' })).toBeVisible();
-  await waitReady();
+  await waitReady(page);
   await expect(page.locator('tr[data-testid="agenda-row"]')).toHaveCount(1);
   await expect(agendaRow(extra)).toContainText('revient de la séance 12');
 });
@@ -544,13 +517,13 @@ test('a prefecture agent sees the sessions listed, not their agenda, and the dec
   expect((await callApi('profile:save', { name: 'Paul Préfecture', role: 'PREFECTURE', departments: [c.departmentCode] })).status).toBe(200);
   await page.goto(`${new URL(server.appUrl).origin}/#/comites`);
   await page.reload();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByTestId('current-profile-name')).toHaveText('Paul Préfecture');
   await expect(page.getByText('réservé aux membres du comité national')).toBeVisible();
   await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('COSELEC 12');
   await expect(page.getByRole('button', { name: 'Nouvelle séance' })).toHaveCount(0);
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${c.id}`);
-  await waitReady();
+  await waitReady(page);
   await expect(region('Décisions du comité').getByTestId('committee-decision-details')).toContainText('Écart avec l’avis de la préfecture');
   await expect(region('Décisions du comité').getByRole('link', { name: 'Voir la séance' })).toHaveCount(0);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { startBrowserModeServer } from './browser-mode-server';
+import { closeApp, openApp, startFirstProfile, waitReady } from './app-page';
 import type { BrowserModeServer } from './browser-mode-server';
 
 // One server and one page walk through the app in order: each step builds on the data of the previous one.
@@ -9,11 +9,6 @@ test.describe.configure({ mode: 'serial' });
 
 let server: BrowserModeServer;
 let page: Page;
-
-/** Set by the app on #root once the current page shows the data it asked for. */
-async function waitReady(): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
 
 function counts(): Locator {
   return page.getByTestId('dossier-counts');
@@ -37,30 +32,21 @@ function cell(row: Locator, column: number): Locator {
 }
 
 test.beforeAll(async ({ browser }) => {
-  server = await startBrowserModeServer();
-  page = await browser.newPage();
-  await page.goto(server.appUrl);
+  ({ server, page } = await openApp(browser));
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await server?.stop();
-});
+test.afterAll(() => closeApp(page, server));
 
 test('the empty state generates demonstration data', async () => {
   // First start: the user says who they are (a national profile sees every department).
-  await waitReady();
-  await page.getByLabel('Votre nom').fill('Équipe e2e');
-  await page.getByRole('radio', { name: 'Membre du comité national' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await waitReady();
+  await startFirstProfile(page, 'Équipe e2e', 'Membre du comité national');
   await expect(page.getByRole('heading', { name: 'Aucun dossier pour l’instant' })).toBeVisible();
   await expect(page.getByText('Mode navigateur : la fenêtre de bureau n’a pas pu s’ouvrir.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Générer des données de démonstration' }).click();
 
   await expect(counts()).toHaveText(/^\d[\d\u202f]* dossiers · \d[\d\u202f]* postes demandés$/, { timeout: 60_000 });
-  await waitReady();
+  await waitReady(page);
   expect(await dossierTotal()).toBeGreaterThanOrEqual(500);
   await expect(rows()).toHaveCount(50);
 });
@@ -75,7 +61,7 @@ test('filtering by one department shows only that department', async () => {
   await page.keyboard.press('Escape');
 
   await expect(counts()).not.toHaveText(before ?? '');
-  await waitReady();
+  await waitReady(page);
   const shown = await rows().count();
   expect(shown).toBeGreaterThan(0);
   for (let index = 0; index < shown; index++) {
@@ -89,17 +75,17 @@ test('a dossier opens with its eligibility checks, and the list comes back as it
   await rows().first().click();
 
   await expect(page).toHaveURL(/#\/dossiers\/\d+$/);
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('heading', { level: 2, name: firstName })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Éligibilité (AMI)' })).toBeVisible();
   await expect(page.getByTestId('eligibility').locator('> *').first()).toBeVisible();
 
   await page.getByRole('link', { name: 'Retour à la liste des dossiers' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(counts()).toHaveText(filteredCounts ?? '');
 
   await page.getByRole('button', { name: 'Réinitialiser' }).click();
-  await waitReady();
+  await waitReady(page);
 });
 
 test('importing a CSV previews the rejected row, then adds the valid ones', async () => {
@@ -121,7 +107,7 @@ test('importing a CSV previews the rejected row, then adds the valid ones', asyn
   await page.getByLabel('Fichier à importer').setInputFiles(file);
 
   await expect(page.getByText('structures-e2e.csv')).toBeVisible();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByLabel('Nouveaux : 2')).toBeVisible();
   await expect(page.getByLabel('Rejetés : 1')).toBeVisible();
   const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
@@ -132,6 +118,6 @@ test('importing a CSV previews the rejected row, then adds the valid ones', asyn
 
   await expect(page).toHaveURL(/#\/dossiers$/);
   await expect(page.getByText('Import terminé')).toBeVisible();
-  await waitReady();
+  await waitReady(page);
   await expect.poll(dossierTotal).toBe(total + 2);
 });

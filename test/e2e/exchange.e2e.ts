@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fillWorkbook } from '../integration/exchange-workbook-helpers';
-import { startBrowserModeServer } from './browser-mode-server';
+import { closeApp, openApp, postApi, waitReady } from './app-page';
 import type { BrowserModeServer } from './browser-mode-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -18,10 +18,6 @@ let prefecture: { server: BrowserModeServer; page: Page };
 let ids: { externalId: string; id: number; postsRequested: number }[];
 let total06: number;
 let exported: string;
-
-async function waitReady(page: Page): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
 
 /** A full page (from the top: the header is fixed), the viewport, or one element. */
 async function screenshot(page: Page, name: string, target: 'full' | 'viewport' | Locator = 'full'): Promise<void> {
@@ -35,22 +31,11 @@ async function screenshot(page: Page, name: string, target: 'full' | 'viewport' 
   copyFileSync(file, path.join(SHOTS, `${name}.png`));
 }
 
-/** Calls the backend as the page does (HTTP transport, bytes as {$bytes: base64}). */
+/** Calls the backend as the page does; anything but a success fails the test. */
 async function callApi<T>(page: Page, method: string, request: unknown): Promise<T> {
-  const { status, body } = await page.evaluate(
-    async ({ method, request }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('cnfs-review.token')}` },
-        body: JSON.stringify(request),
-      });
-      return { status: response.status, body: await response.text() };
-    },
-    { method, request },
-  );
-  if (status !== 200) throw new Error(`${method}: ${status} ${body}`);
-  return JSON.parse(body) as T;
+  const { status, body } = await postApi(page, method, request);
+  if (status !== 200) throw new Error(`${method}: ${status} ${JSON.stringify(body)}`);
+  return body as T;
 }
 
 async function openExchangeTab(page: Page, server: BrowserModeServer): Promise<void> {
@@ -61,11 +46,9 @@ async function openExchangeTab(page: Page, server: BrowserModeServer): Promise<v
 
 test.beforeAll(async ({ browser }) => {
   const start = async () => {
-    const server = await startBrowserModeServer();
-    const page = await browser.newPage();
-    await page.goto(server.appUrl);
-    await waitReady(page);
-    return { server, page };
+    const app = await openApp(browser);
+    await waitReady(app.page);
+    return app;
   };
   national = await start();
   prefecture = await start();
@@ -79,10 +62,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const side of [national, prefecture]) {
-    await side?.page.close();
-    await side?.server.stop();
-  }
+  for (const side of [national, prefecture]) await closeApp(side?.page, side?.server);
 });
 
 test('the prefecture agent receives the department’s dossiers from a package', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { writePlatformCsv } from '../../electron/backend/demo/platform-csv';
 import type { DossierFields } from '../../shared/domain/dossier';
-import { startBrowserModeServer } from './browser-mode-server';
+import { closeApp, openApp, postApi, startFirstProfile, waitReady } from './app-page';
 import type { BrowserModeServer } from './browser-mode-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -62,31 +62,16 @@ async function screenshot(name: string): Promise<void> {
   }
 }
 
-async function waitReady(): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
-
 /** Calls the backend as the page does: to set up what is not this test's subject and to check the files against it. */
 async function callApi<T = unknown>(method: string, request: unknown): Promise<T> {
-  const { status, body } = await page.evaluate(
-    async ({ method, request }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('cnfs-review.token')}` },
-        body: JSON.stringify(request),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    },
-    { method, request },
-  );
+  const { status, body } = await postApi(page, method, request);
   expect(status, `${method}: ${JSON.stringify(body)}`).toBe(200);
   return body as T;
 }
 
 async function openExports(): Promise<void> {
   await page.getByRole('link', { name: 'Exports' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('tab', { name: 'Décisions d’attribution' })).toHaveAttribute('aria-selected', 'true');
 }
 
@@ -136,22 +121,14 @@ async function readDecisions(file: string): Promise<{ book: ExcelJS.Workbook; sh
 const column = (sheet: DecisionsSheet, name: string) => sheet.header.indexOf(name) + 1;
 
 test.beforeAll(async ({ browser }) => {
-  server = await startBrowserModeServer();
-  page = await browser.newPage();
-  await page.goto(server.appUrl);
+  ({ server, page } = await openApp(browser));
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await server?.stop();
-});
+test.afterAll(() => closeApp(page, server));
 
 test('an ANCT administrator imports the platform’s export of a large base', async () => {
   test.setTimeout(240_000);
-  await waitReady();
-  await page.getByLabel('Votre nom').fill('Marc Durand');
-  await page.getByRole('radio', { name: 'Administrateur ANCT' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
+  await startFirstProfile(page, 'Marc Durand', 'Administrateur ANCT');
   await expect(page.getByTestId('current-profile-name')).toHaveText('Marc Durand');
   // The platform's own export carries its decisions (status, COSELEC number and date, posts granted).
   const csv = platformExport().toString('base64');
@@ -159,7 +136,7 @@ test('an ANCT administrator imports the platform’s export of a large base', as
   expect(preview.counts.new).toBe(DOSSIERS);
   await callApi('import:commit', { token: preview.token });
   await page.reload();
-  await waitReady();
+  await waitReady(page);
   await expect(page.locator('tbody tr[data-dossier-id]')).toHaveCount(50, { timeout: 60_000 });
 });
 
@@ -221,7 +198,7 @@ test('exports every decision to Excel, with its progress, while the backend keep
 
 test('exports chosen sessions as CSV', async () => {
   await page.getByRole('link', { name: 'Exports' }).click();
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('radio', { name: 'Une ou plusieurs séances' }).check();
   const sessions = await callApi<{ number: string; decisions: number }[]>('exports:sessions', {});
   const chosen = sessions.slice(0, 2);
@@ -248,15 +225,15 @@ test('exports chosen sessions as CSV', async () => {
 
 test('exports the selection of the dossier list', async () => {
   await page.getByRole('link', { name: 'Dossiers' }).click();
-  await waitReady();
+  await waitReady(page);
   const department = page.getByRole('combobox', { name: 'Département' });
   await department.click();
   await department.fill('Bouches');
   await page.getByRole('option', { name: /^13 – Bouches-du-Rhône/ }).click();
   await page.keyboard.press('Escape');
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('button', { name: 'Exporter les décisions de la sélection' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('radio', { name: 'La sélection en cours dans la liste des dossiers' })).toBeChecked();
   await chooseFormat('Excel (.xlsx)');
   const expected = (await callApi<{ rows: number }>('exports:count', { filter: { departments: ['13'] } })).rows;
@@ -276,7 +253,7 @@ test('the contract signature date, set on the dossier, gives the tranches their 
   const preview = await callApi<{ token: string }>('import:preview', { fileName: 'contrats.json', data: { $bytes: json } });
   await callApi('import:commit', { token: preview.token });
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${dossier.id}`);
-  await waitReady();
+  await waitReady(page);
   const card = page.getByRole('region', { name: 'Contrat et versements', exact: true });
   const total = granted * 40_000 - 1000;
   const euros = (n: number) => `${n.toLocaleString('fr-FR').replace(/\s/g, '\u202f')}\u00a0€`;
@@ -310,7 +287,7 @@ test('the contract signature date, set on the dossier, gives the tranches their 
 test('a prefecture agent exports only their department', async () => {
   await callApi('profile:save', { name: 'Claire Martin', role: 'PREFECTURE', departments: ['06'] });
   await page.reload();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByTestId('current-profile-name')).toHaveText('Claire Martin');
   await openExports();
   await page.getByRole('radio', { name: 'Toutes les décisions de mon périmètre' }).check();

@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TERRITORY_CSV } from '../integration/territory-fixture-data';
+import { closeApp, openApp, postApi, startFirstProfile, waitReady } from './app-page';
 import { startBrowserModeServer } from './browser-mode-server';
 import type { BrowserModeServer } from './browser-mode-server';
 
@@ -39,10 +40,6 @@ interface Stats {
   per100k: number;
 }
 
-async function waitReady(): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
-
 async function screenshot(name: string, target?: Locator): Promise<string> {
   const close = page.getByRole('button', { name: 'Fermer la notification' });
   while ((await close.count()) > 0) await close.first().click();
@@ -61,18 +58,7 @@ function keepShot(file: string, name: string): void {
 }
 
 async function callApi<T>(method: string, request: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, request }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('cnfs-review.token')}` },
-        body: JSON.stringify(request),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    },
-    { method, request },
-  );
+  const result = await postApi(page, method, request);
   if (result.status !== 200) throw new Error(`${method}: ${JSON.stringify(result.body)}`);
   return result.body as T;
 }
@@ -81,7 +67,7 @@ async function callApi<T>(method: string, request: unknown): Promise<T> {
 async function openMap(query = '', reload = false): Promise<void> {
   await page.goto(`${new URL(server.appUrl).origin}/#/carte${query}`);
   if (reload) await page.reload();
-  await waitReady();
+  await waitReady(page);
 }
 
 /** A figure of the open panel (« Dossiers déposés », « Objectif »…). */
@@ -171,23 +157,14 @@ async function tableRows(): Promise<Map<string, string[]>> {
 }
 
 test.beforeAll(async ({ browser }) => {
-  server = await startBrowserModeServer();
+  ({ server, page } = await openApp(browser));
   servers.push(server);
-  page = await browser.newPage();
-  await page.goto(server.appUrl);
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  for (const started of servers) await started.stop();
-});
+test.afterAll(() => closeApp(page, ...servers));
 
 test('the committee imports the territory fixture through the import page', async () => {
-  await waitReady();
-  await page.getByLabel('Votre nom').fill('Marc Durand');
-  await page.getByRole('radio', { name: 'Membre du comité national' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await waitReady();
+  await startFirstProfile(page, 'Marc Durand', 'Membre du comité national');
 
   const file = test.info().outputPath('territoire.csv');
   writeFileSync(file, TERRITORY_CSV, 'utf8');
@@ -330,7 +307,7 @@ test('coherence checks: the tolerance, a check outlines its departments, the CSV
   const items = page.getByRole('list', { name: 'Contrôles de cohérence' }).locator('li');
   await expect(items).toHaveCount(10);
   await page.getByLabel('Tolérance autour des objectifs').fill('50');
-  await waitReady();
+  await waitReady(page);
   await expect(items).toHaveCount(9);
   await items.filter({ hasText: 'Postes accordés au-delà de l’objectif' }).getByRole('button').click();
   await expect(page.locator('path[data-highlight="check"]')).toHaveCount(1);
@@ -414,11 +391,7 @@ test('with 50,000 demo dossiers: every measure, the panel, the insets, regions, 
   server = await startBrowserModeServer();
   servers.push(server);
   await page.goto(server.appUrl);
-  await waitReady();
-  await page.getByLabel('Votre nom').fill('Admin ANCT');
-  await page.getByRole('radio', { name: 'Administrateur ANCT' }).click();
-  await page.getByRole('button', { name: 'Commencer' }).click();
-  await waitReady();
+  await startFirstProfile(page, 'Admin ANCT', 'Administrateur ANCT');
   await callApi('demo:generate', { count: 50_000 });
   // A mid-campaign state: an opinion on about half the dossiers, unevenly across departments.
   const everyId: number[] = [];

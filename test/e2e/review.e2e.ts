@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startBrowserModeServer } from './browser-mode-server';
+import { closeApp, fillProfile, openApp, postApi, waitReady } from './app-page';
 import type { BrowserModeServer } from './browser-mode-server';
 
 test.describe.configure({ mode: 'serial' });
@@ -32,10 +32,6 @@ function weightedMean(values: (number | null)[]): number {
 }
 
 const frenchScore = (value: number) => value.toFixed(2).replace('.', ',');
-
-async function waitReady(): Promise<void> {
-  await expect(page.locator('#root')).toHaveAttribute('data-ready', 'true');
-}
 
 /** Screenshots go with the test results, and to REVIEW_SCREENS_DIR when set (for a human to look at). */
 async function screenshot(name: string): Promise<void> {
@@ -68,7 +64,7 @@ function section(name: string): Locator {
 
 async function openDossier(id: number): Promise<void> {
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${id}`);
-  await waitReady();
+  await waitReady(page);
   await expect(section('Notation').getByRole('radiogroup').first()).toBeVisible();
 }
 
@@ -80,61 +76,34 @@ async function score(values: (number | null)[]): Promise<void> {
   }
 }
 
-/** Calls the backend as the page does, to check what is stored independently of the UI. */
-async function callApi(method: string, request: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, request }) => {
-      const storage = (globalThis as unknown as { sessionStorage: { getItem: (key: string) => string | null } }).sessionStorage;
-      const token = storage.getItem('cnfs-review.token');
-      const response = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-        body: JSON.stringify(request),
-      });
-      return { status: response.status, body: (await response.json()) as unknown };
-    },
-    { method, request },
-  );
-}
-
-async function createProfile(name: string, role: string): Promise<void> {
-  await page.getByLabel('Votre nom').fill(name);
-  await page.getByRole('radio', { name: role }).click();
-}
-
 test.beforeAll(async ({ browser }) => {
-  server = await startBrowserModeServer();
-  page = await browser.newPage();
-  await page.goto(server.appUrl);
+  ({ server, page } = await openApp(browser));
 });
 
-test.afterAll(async () => {
-  await page?.close();
-  await server?.stop();
-});
+test.afterAll(() => closeApp(page, server));
 
 test('the first start asks who the user is, then shows the empty database', async () => {
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('heading', { name: 'Qui êtes-vous ?' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByText('Indiquez votre nom.')).toBeVisible();
 
-  await createProfile('Claire Martin', 'Agent de préfecture');
+  await fillProfile(page, 'Claire Martin', 'Agent de préfecture');
   const departments = page.getByRole('combobox', { name: 'Département(s) instruit(s)' });
   await departments.fill('Bouches');
   await page.getByRole('option', { name: '13 – Bouches-du-Rhône' }).click();
   await page.keyboard.press('Escape');
   await screenshot('first-start-profile');
-  await createProfile('Claire Martin', 'Membre du comité national');
+  await fillProfile(page, 'Claire Martin', 'Membre du comité national');
   await expect(departments).toBeHidden();
 
   await page.getByRole('button', { name: 'Commencer' }).click();
   await expect(page.getByTestId('current-profile-name')).toHaveText('Claire Martin');
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('button', { name: 'Générer des données de démonstration' }).click();
   await expect(rows()).toHaveCount(50, { timeout: 60_000 });
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('columnheader', { name: /Avis/ }).first()).toBeVisible();
   await expect(page.getByRole('button', { name: /^Note :/ })).toBeVisible();
 });
@@ -147,7 +116,7 @@ test('two reviewers score the same dossier: the aggregate is the mean of their w
     department: '',
   };
   await openDossier(dossierX.id);
-  const detail = (await callApi('dossiers:get', { id: dossierX.id })).body as { departmentCode: string };
+  const detail = (await postApi(page, 'dossiers:get', { id: dossierX.id })).body as { departmentCode: string };
   dossierX.department = detail.departmentCode;
 
   await score(SCORES_A);
@@ -157,9 +126,9 @@ test('two reviewers score the same dossier: the aggregate is the mean of their w
 
   // Second reviewer on the same machine.
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('button', { name: 'Créer un autre profil' }).click();
-  await createProfile('Bruno Petit', 'Membre du comité national');
+  await fillProfile(page, 'Bruno Petit', 'Membre du comité national');
   await page.getByRole('button', { name: 'Créer et utiliser ce profil' }).click();
   await expect(page.getByTestId('current-profile-name')).toHaveText('Bruno Petit');
 
@@ -212,7 +181,7 @@ test('an opinion changed twice keeps its three versions', async () => {
   for (const [index, comment] of [...comments].reverse().entries()) await expect(versions.nth(index)).toContainText(comment);
   await expect(versions.nth(0)).toContainText('Bruno Petit');
 
-  const history = (await callApi('opinions:history', { dossierId: dossierX.id })).body as { version: number }[];
+  const history = (await postApi(page, 'opinions:history', { dossierId: dossierX.id })).body as { version: number }[];
   expect(history.map((entry) => entry.version)).toEqual([3, 2, 1]);
   await scrollToTop(card);
   await screenshot('opinion-history');
@@ -220,7 +189,7 @@ test('an opinion changed twice keeps its three versions', async () => {
 
 test('a 9-character justification is refused in French and nothing is stored', async () => {
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers`);
-  await waitReady();
+  await waitReady(page);
   const other = Number(await rows().nth(1).getAttribute('data-dossier-id'));
   await openDossier(other);
   const card = section('Avis de la préfecture');
@@ -230,17 +199,17 @@ test('a 9-character justification is refused in French and nothing is stored', a
   await card.getByRole('button', { name: 'Enregistrer l’avis' }).click();
   await expect(card.getByRole('alert')).toContainText('Le commentaire justifiant l’avis doit compter au moins 10 caractères (9 saisis).');
 
-  expect((await callApi('opinions:history', { dossierId: other })).body).toEqual([]);
+  expect((await postApi(page, 'opinions:history', { dossierId: other })).body).toEqual([]);
   // The backend refuses it too, whatever the client.
-  const refused = await callApi('opinions:record', { dossierId: other, opinion: 'FAVORABLE', postsSupported: 1, comment: 'Incomplet' });
+  const refused = await postApi(page, 'opinions:record', { dossierId: other, opinion: 'FAVORABLE', postsSupported: 1, comment: 'Incomplet' });
   expect(refused.status).toBeGreaterThanOrEqual(400);
   expect(JSON.stringify(refused.body)).toContain('au moins 10 caractères');
-  expect((await callApi('opinions:history', { dossierId: other })).body).toEqual([]);
+  expect((await postApi(page, 'opinions:history', { dossierId: other })).body).toEqual([]);
 });
 
 test('three dossiers ticked in the list open side by side, with keyboard navigation', async () => {
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers`);
-  await waitReady();
+  await waitReady(page);
   const ids: number[] = [];
   for (const index of [0, 1, 2]) {
     const row = rows().nth(index);
@@ -251,7 +220,7 @@ test('three dossiers ticked in the list open side by side, with keyboard navigat
   await page.getByRole('button', { name: 'Comparer (2 à 4)' }).click();
 
   await expect(page).toHaveURL(new RegExp(`#/comparaison\\?ids=${ids.join(',')}$`));
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByTestId('comparison-column')).toHaveCount(3);
   await expect(page.getByRole('heading', { name: 'Comparaison de 3 dossiers' })).toBeVisible();
   await expect(page.locator('tr[data-differs]').first()).toBeVisible();
@@ -273,11 +242,11 @@ test('three dossiers ticked in the list open side by side, with keyboard navigat
 test('a bulk opinion is confirmed on the list, then the department is ranked against its target', async () => {
   // Favourable opinions on the whole department at once.
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers`);
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('combobox', { name: 'Département' }).fill(dossierX.department);
   await page.getByRole('option', { name: new RegExp(`^${dossierX.department} – `) }).click();
   await page.keyboard.press('Escape');
-  await waitReady();
+  await waitReady(page);
   const count = await rows().count();
   expect(count).toBeGreaterThan(1);
   // The selection outlives filters and pages: start from an empty one.
@@ -297,23 +266,23 @@ test('a bulk opinion is confirmed on the list, then the department is ranked aga
   await modal.getByRole('button', { name: /^Confirmer/ }).click();
   await expect(modal).toBeHidden();
   await expect(rows().first().locator('td').filter({ hasText: 'Favorable' })).toBeVisible();
-  const stored = (await callApi('departments:totals', { departmentCode: dossierX.department })).body as { favourable: number; postsSupported: number };
+  const stored = (await postApi(page, 'departments:totals', { departmentCode: dossierX.department })).body as { favourable: number; postsSupported: number };
   expect(stored).toMatchObject({ favourable: count, postsSupported: posts });
 
   // A target below what the opinions support, set by the committee.
   const target = Math.ceil(posts / 2);
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await waitReady();
+  await waitReady(page);
 
   // On the way: a weight of -1 in the grid is refused in French, and no version is added.
   const grid = section('Grille de notation');
   await grid.getByRole('textbox', { name: /^Poids du critère Besoins/ }).fill('-1');
   await grid.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
   await expect(grid.getByRole('alert')).toContainText('doit être un nombre strictement positif (-1 saisi)');
-  expect(((await callApi('grids:list', {})).body as unknown[]).length).toBe(1);
-  const refusedGrid = await callApi('grids:save', { name: 'Grille', scaleMin: 0, scaleMax: 5, criteria: [{ key: 'a', label: 'A', description: '', weight: -1 }] });
+  expect(((await postApi(page, 'grids:list', {})).body as unknown[]).length).toBe(1);
+  const refusedGrid = await postApi(page, 'grids:save', { name: 'Grille', scaleMin: 0, scaleMax: 5, criteria: [{ key: 'a', label: 'A', description: '', weight: -1 }] });
   expect(JSON.stringify(refusedGrid.body)).toContain('strictement positif');
-  expect(((await callApi('grids:list', {})).body as unknown[]).length).toBe(1);
+  expect(((await postApi(page, 'grids:list', {})).body as unknown[]).length).toBe(1);
   await grid.getByRole('button', { name: 'Annuler les modifications' }).click();
 
   const targets = section('Objectifs de postes par département');
@@ -325,7 +294,7 @@ test('a bulk opinion is confirmed on the list, then the department is ranked aga
 
   // The ranking shows the running total against the target; a move is saved.
   await page.goto(`${new URL(server.appUrl).origin}/#/classement?departement=${dossierX.department}`);
-  await waitReady();
+  await waitReady(page);
   const ranking = page.getByTestId('ranking-row');
   await expect(ranking).toHaveCount(count);
   await expect(ranking.last().getByTestId('ranking-cumulative')).toHaveText(String(posts));
@@ -344,49 +313,49 @@ test('a bulk opinion is confirmed on the list, then the department is ranked aga
   await expect(page.getByText('Modifications non enregistrées')).toBeVisible();
   await page.getByRole('button', { name: 'Enregistrer le classement' }).click();
   await expect(page.getByText('Modifications non enregistrées')).toBeHidden();
-  const saved = (await callApi('ranking:get', { departmentCode: dossierX.department })).body as { entries: { dossierId: number }[] };
+  const saved = (await postApi(page, 'ranking:get', { departmentCode: dossierX.department })).body as { entries: { dossierId: number }[] };
   expect(String(saved.entries[0]?.dossierId)).toBe(second);
   await screenshot('ranking');
 
   // The department's top three side by side, as a prefecture would compare them.
   const top = saved.entries.slice(0, 3).map((entry) => entry.dossierId);
   await page.goto(`${new URL(server.appUrl).origin}/#/comparaison?ids=${top.join(',')}`);
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByTestId('comparison-column')).toHaveCount(3);
   await expect(page.getByTestId('row-opinion').locator('td')).toHaveText([/Favorable/, /Favorable/, /Favorable/]);
   await screenshot('comparison-3-dossiers');
 });
 
 test('a prefecture agent sees only their department, with its totals always in sight', async () => {
-  const page1 = (await callApi('dossiers:list', { limit: 50 })).body as { rows: { id: number; departmentCode: string }[] };
+  const page1 = (await postApi(page, 'dossiers:list', { limit: 50 })).body as { rows: { id: number; departmentCode: string }[] };
   const elsewhereId = page1.rows.find((row) => row.departmentCode !== dossierX.department)!.id;
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await waitReady();
+  await waitReady(page);
   await page.getByRole('button', { name: 'Créer un autre profil' }).click();
-  await createProfile('Agnès Roux', 'Agent de préfecture');
+  await fillProfile(page, 'Agnès Roux', 'Agent de préfecture');
   await page.getByRole('combobox', { name: 'Département(s) instruit(s)' }).fill(dossierX.department);
   await page.getByRole('option', { name: new RegExp(`^${dossierX.department} – `) }).click();
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Créer et utiliser ce profil' }).click();
   await expect(page.getByTestId('current-profile-name')).toHaveText('Agnès Roux');
 
-  const totals = (await callApi('departments:totals', { departmentCode: dossierX.department })).body as { postsSupported: number; dossiers: number };
+  const totals = (await postApi(page, 'departments:totals', { departmentCode: dossierX.department })).body as { postsSupported: number; dossiers: number };
   await expect(page.getByTestId(`totals-${dossierX.department}-supported`)).toContainText(`${totals.postsSupported} /`);
 
   await page.getByRole('link', { name: 'Dossiers' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(rows()).toHaveCount(totals.dossiers);
   await expect(page.getByTestId('dossier-counts')).toContainText(`${totals.dossiers} dossiers`);
   await screenshot('dossier-list-prefecture');
 
   // Out of scope: refused by the backend with a French message, shown as is.
-  const elsewhere = (await callApi('dossiers:get', { id: elsewhereId })).body as { code?: string };
+  const elsewhere = (await postApi(page, 'dossiers:get', { id: elsewhereId })).body as { code?: string };
   expect(elsewhere.code).toBe('OUT_OF_SCOPE');
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${elsewhereId}`);
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('alert')).toContainText('hors de votre périmètre');
 
   await page.getByRole('link', { name: 'Classement' }).click();
-  await waitReady();
+  await waitReady(page);
   await expect(page.getByRole('heading', { level: 2 })).toContainText(`Classement des dossiers – ${dossierX.department} – `);
 });

@@ -1,8 +1,10 @@
-// The exchange commands of the built CLI (dist/electron/cli.mjs), on database files: package
+// The exchange commands of the CLI, on database files: package
 // export/import in both directions, workbook export/import, refusals with exit code 1, usage 2.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend } from '../../electron/backend/backend';
 import type { PackageFile } from '../../shared/domain/exchange';
@@ -10,13 +12,15 @@ import { AGENT_06, COMMENTS, NATIONAL, currentOpinions, giveOpinion, platformCsv
 import { fillWorkbook } from './exchange-workbook-helpers';
 import { useProfile } from './review-fixtures';
 
-/** A private copy of the build: other work rebuilding dist/ meanwhile does not change what is tested. */
-const BUILD = path.resolve('tmp', `exchange-cli-${process.pid}`);
+const CLI = path.resolve('electron/cli/cli.ts');
+// The test runs the CLI in its own directory: tsx is given by path, not resolved from there.
+const TSX = pathToFileURL(path.resolve('node_modules/tsx/dist/loader.mjs')).href;
 let dir: string;
 const db = { national: '', pref06: '' };
 
+/** The CLI from its sources (as the other CLI tests), run in the test's directory so relative paths land there. */
 function cli(database: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(BUILD, 'cli.mjs'), ...args, '--db', database], { encoding: 'utf8', cwd: dir });
+  const result = spawnSync(process.execPath, ['--import', TSX, CLI, ...args, '--db', database], { encoding: 'utf8', cwd: dir });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -30,11 +34,7 @@ async function withBackend<T>(file: string, fn: (backend: Awaited<ReturnType<typ
 }
 
 beforeAll(async () => {
-  // Builds are serialised with the e2e runs of everyone working in this repository: the lock may
-  // be held for minutes by such a run.
-  const build = spawnSync('flock', ['-w', '1000', '/tmp/cnfs-e2e.lock', 'sh', '-c', `npm run build:electron >/dev/null && rm -rf '${BUILD}' && cp -r dist/electron '${BUILD}'`], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed or /tmp/cnfs-e2e.lock not obtained (${build.status}): ${build.stderr}`);
-  dir = fs.mkdtempSync(path.resolve('tmp', 'exchange-cli-data-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exchange-cli-'));
   db.national = path.join(dir, 'national.sqlite');
   db.pref06 = path.join(dir, 'prefecture-06.sqlite');
   await withBackend(db.national, async (backend) => {
@@ -42,10 +42,9 @@ beforeAll(async () => {
     const preview = await backend.call('import:preview', { fileName: 'structures.csv', data: platformCsv() });
     await backend.call('import:commit', { token: preview.token });
   });
-}, 1_200_000);
+}, 60_000);
 afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
-  fs.rmSync(BUILD, { recursive: true, force: true });
 });
 
 describe('CLI package and workbook commands', { timeout: 120_000 }, () => {

@@ -1,12 +1,11 @@
 import { ActionIcon, Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconGripVertical } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import type { DragEvent } from 'react';
+import { useRef } from 'react';
+import { useRowDrag } from '../../hooks/use-row-drag';
 import { formatNumber } from '../../lib/format';
 import { formatScore } from '../../lib/review-format';
 import { routeHref } from '../../router/routes';
 import { OpinionBadge } from '../OpinionCard/OpinionHistory';
-import { dropIndex } from './ranking-order';
 import type { RankedRow } from './ranking-order';
 import classes from './Ranking.module.css';
 
@@ -16,15 +15,9 @@ interface RankingTableProps {
   onMove: (from: number, to: number) => void;
 }
 
-interface DropTarget {
-  index: number;
-  before: boolean;
-}
-
 /** Rows move with the arrow buttons (keyboard) or by dragging them (native HTML5 drag and drop). */
 export function RankingTable({ rows, target, onMove }: RankingTableProps) {
-  const [dragging, setDragging] = useState<number | null>(null);
-  const [drop, setDrop] = useState<DropTarget | null>(null);
+  const dragProps = useRowDrag(onMove);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
 
   function moveWithButton(index: number, delta: -1 | 1): void {
@@ -38,22 +31,6 @@ export function RankingTable({ rows, target, onMove }: RankingTableProps) {
       if (button && !button.disabled) button.focus();
       else buttons.current.get(`${row.dossierId}-${delta < 0 ? 'down' : 'up'}`)?.focus();
     });
-  }
-
-  function onDragOver(event: DragEvent<HTMLTableRowElement>, index: number): void {
-    if (dragging === null) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'move';
-    const box = event.currentTarget.getBoundingClientRect();
-    const before = event.clientY < box.top + box.height / 2;
-    if (drop?.index !== index || drop.before !== before) setDrop({ index, before });
-  }
-
-  function onDrop(event: DragEvent<HTMLTableRowElement>): void {
-    event.preventDefault();
-    if (dragging !== null && drop) onMove(dragging, dropIndex(dragging, drop.index, drop.before));
-    setDragging(null);
-    setDrop(null);
   }
 
   const register = (key: string) => (element: HTMLButtonElement | null) => {
@@ -80,20 +57,7 @@ export function RankingTable({ rows, target, onMove }: RankingTableProps) {
         {rows.map((row, index) => (
           <tr
             key={row.dossierId}
-            draggable
-            onDragStart={(event) => {
-              event.dataTransfer.effectAllowed = 'move';
-              event.dataTransfer.setData('text/plain', String(row.dossierId));
-              setDragging(index);
-            }}
-            onDragEnd={() => {
-              setDragging(null);
-              setDrop(null);
-            }}
-            onDragOver={(event) => onDragOver(event, index)}
-            onDrop={onDrop}
-            data-dragging={dragging === index || undefined}
-            data-drop={drop?.index === index ? (drop.before ? 'before' : 'after') : undefined}
+            {...dragProps(index, row.dossierId)}
             data-over={row.overTarget || undefined}
             data-crosses={row.crossesTarget || undefined}
             data-testid="ranking-row"

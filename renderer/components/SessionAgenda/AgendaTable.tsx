@@ -1,14 +1,14 @@
 import { ActionIcon, Badge, Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconChevronDown, IconChevronRight, IconGripVertical, IconTrash } from '@tabler/icons-react';
-import { Fragment, useRef, useState } from 'react';
-import type { DragEvent, KeyboardEvent } from 'react';
+import { Fragment, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useRowDrag } from '../../hooks/use-row-drag';
 import type { AgendaItem, SessionDetail } from '../../../shared/domain/committee';
 import { formatNumber } from '../../lib/format';
 import { formatScore } from '../../lib/review-format';
 import { OPINION_LABELS } from '../../../shared/domain/review';
 import type { OpinionKind } from '../../../shared/domain/review';
 import { OPINION_COLORS } from '../../lib/review-format';
-import { dropIndex } from '../Ranking/ranking-order';
 import { DecisionBadge } from '../DecisionForm/DecisionSummary';
 import { AgendaItemDetail } from './AgendaItemDetail';
 import classes from './SessionAgenda.module.css';
@@ -45,8 +45,7 @@ function CompactOpinion({ opinion }: { opinion: OpinionKind }) {
  */
 export function AgendaTable({ session, items, openId, onToggle, canPrepare, canDecide, decideBlockedReason, onMove, onRemove, onDecided }: AgendaTableProps) {
   const toggles = useRef(new Map<number, HTMLButtonElement>());
-  const [dragging, setDragging] = useState<number | null>(null);
-  const [drop, setDrop] = useState<{ index: number; before: boolean } | null>(null);
+  const dragProps = useRowDrag(onMove, canPrepare);
 
   function focusToggle(index: number): void {
     const item = items[index];
@@ -64,22 +63,6 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
     } else {
       focusToggle(index + delta);
     }
-  }
-
-  function onDragOver(event: DragEvent<HTMLTableRowElement>, index: number): void {
-    if (dragging === null) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'move';
-    const box = event.currentTarget.getBoundingClientRect();
-    const before = event.clientY < box.top + box.height / 2;
-    if (drop?.index !== index || drop.before !== before) setDrop({ index, before });
-  }
-
-  function onDrop(event: DragEvent<HTMLTableRowElement>): void {
-    event.preventDefault();
-    if (dragging !== null && drop) onMove(dragging, dropIndex(dragging, drop.index, drop.before));
-    setDragging(null);
-    setDrop(null);
   }
 
   const register = (id: number) => (element: HTMLButtonElement | null) => {
@@ -117,21 +100,8 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
                 data-open={open || undefined}
                 data-dossier-id={item.dossierId}
                 data-testid="agenda-row"
-                draggable={canPrepare}
                 onClick={() => onToggle(item.dossierId)}
-                onDragStart={(event) => {
-                  event.dataTransfer.effectAllowed = 'move';
-                  event.dataTransfer.setData('text/plain', String(item.dossierId));
-                  setDragging(index);
-                }}
-                onDragEnd={() => {
-                  setDragging(null);
-                  setDrop(null);
-                }}
-                onDragOver={(event) => onDragOver(event, index)}
-                onDrop={onDrop}
-                data-dragging={dragging === index || undefined}
-                data-drop={drop?.index === index ? (drop.before ? 'before' : 'after') : undefined}
+                {...dragProps(index, item.dossierId)}
               >
                 <td className={canPrepare ? classes.handle : undefined} title={canPrepare ? 'Glisser pour déplacer' : undefined}>
                   {canPrepare && <IconGripVertical size={16} aria-hidden />}

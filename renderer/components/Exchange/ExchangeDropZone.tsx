@@ -1,7 +1,6 @@
 import { Button, FileButton, Group, Text } from '@mantine/core';
 import { IconFileUpload } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import type { DragEvent } from 'react';
+import { useFileDrop } from '../../hooks/use-file-drop';
 import classes from './Exchange.module.css';
 
 interface ExchangeDropZoneProps {
@@ -16,33 +15,12 @@ interface ExchangeDropZoneProps {
 
 /** A drop target and file picker for exchange files; several files at once when `multiple`. */
 export function ExchangeDropZone({ onFiles, accept, label, button, multiple = false, disabled = false }: ExchangeDropZoneProps) {
-  const [dragging, setDragging] = useState(false);
-  const resetInput = useRef<() => void>(null);
-
-  function pick(picked: File | File[] | null): void {
-    resetInput.current?.();
-    const files = picked === null ? [] : Array.isArray(picked) ? picked : [picked];
-    if (files.length > 0) onFiles(files);
-  }
-
-  function onDrop(event: DragEvent<HTMLDivElement>): void {
-    event.preventDefault();
-    setDragging(false);
-    const files = [...event.dataTransfer.files];
-    if (files.length > 0 && !disabled) onFiles(multiple ? files : files.slice(0, 1));
-  }
+  const { zoneProps, pick, resetInput } = useFileDrop(onFiles, { multiple, disabled });
 
   return (
     <div
       className={classes.zone}
-      data-dragging={dragging || undefined}
-      data-disabled={disabled || undefined}
-      onDragOver={(event) => {
-        event.preventDefault();
-        setDragging(!disabled);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...zoneProps}
     >
       <Group justify="space-between" wrap="nowrap">
         <Group gap="sm" wrap="nowrap">

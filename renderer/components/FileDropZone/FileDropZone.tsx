@@ -1,7 +1,6 @@
 import { Button, FileButton, Group, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
-import type { DragEvent } from 'react';
+import { useFileDrop } from '../../hooks/use-file-drop';
 import classes from './FileDropZone.module.css';
 
 export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.xlsx,.json';
@@ -13,29 +12,9 @@ interface FileDropZoneProps {
   compact?: boolean;
 }
 
-/** Drop target and file picker in one (native drag events: the Mantine Dropzone package is not used). */
+/** Drop target and file picker for the import (one file). */
 export function FileDropZone({ onFile, disabled = false, compact = false }: FileDropZoneProps) {
-  const [dragging, setDragging] = useState(false);
-  // Clearing the input lets the user pick the same file again after fixing it.
-  const resetInput = useRef<() => void>(null);
-
-  function pick(file: File | null): void {
-    resetInput.current?.();
-    if (file) onFile(file);
-  }
-
-  function onDragOver(event: DragEvent<HTMLDivElement>): void {
-    event.preventDefault();
-    event.dataTransfer.dropEffect = disabled ? 'none' : 'copy';
-    setDragging(!disabled);
-  }
-
-  function onDrop(event: DragEvent<HTMLDivElement>): void {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer.files[0];
-    if (file && !disabled) onFile(file);
-  }
+  const { zoneProps, pick, resetInput } = useFileDrop((files) => onFile(files[0]!), { disabled });
 
   const picker = (
     <FileButton onChange={pick} resetRef={resetInput} accept={IMPORT_ACCEPT} disabled={disabled} inputProps={{ 'aria-label': 'Fichier à importer' }}>
@@ -51,11 +30,7 @@ export function FileDropZone({ onFile, disabled = false, compact = false }: File
     <div
       className={classes.zone}
       data-compact={compact || undefined}
-      data-dragging={dragging || undefined}
-      data-disabled={disabled || undefined}
-      onDragOver={onDragOver}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      {...zoneProps}
     >
       {compact ? (
         <Group justify="space-between">

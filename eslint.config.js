@@ -59,6 +59,11 @@ export default tseslint.config(
           { group: ['../electron/*', '../../electron/*', '../../../electron/*'], message: 'The renderer never imports backend code.' },
         ],
       }],
+      'no-restricted-syntax': ['error', {
+        // A state updater runs after the handler returns, when React has cleared the event's currentTarget.
+        selector: 'CallExpression[callee.name=/^set[A-Z]/] > :function MemberExpression[property.name="currentTarget"]',
+        message: 'Read event.currentTarget in the handler and pass the value to the updater: inside the updater it is null.',
+      }],
     },
   },
 );

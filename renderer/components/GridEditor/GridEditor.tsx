@@ -89,7 +89,10 @@ function GridForm({ current }: { current: ScoringGrid }) {
         <TextInput
           label="Nom de la grille"
           value={draft.name}
-          onChange={(event) => setDraft((state) => ({ ...state, name: event.currentTarget.value }))}
+          onChange={(event) => {
+            const name = event.currentTarget.value;
+            setDraft((state) => ({ ...state, name }));
+          }}
           className={classes.grow}
         />
         <NumberInput

@@ -69,7 +69,11 @@ export function ScoreForm({ dossierId, grid, previous, onSaved, onCancel }: Scor
           maxRows={6}
           maxLength={SCORE_COMMENT_MAX}
           value={form.comment}
-          onChange={(event) => setForm((state) => ({ ...state, comment: event.currentTarget.value }))}
+          onChange={(event) => {
+            // Read the value now: React reuses the event, so an updater run later sees no currentTarget.
+            const comment = event.currentTarget.value;
+            setForm((state) => ({ ...state, comment }));
+          }}
         />
         <FormErrors errors={submitted ? errors : []} title="La notation n’est pas enregistrée" serverError={serverError} />
         <Group justify="space-between" gap="sm">

@@ -72,6 +72,26 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+/** The request target as a URL, or null when it is not a path this server can read (`//x`, `http://…`). */
+function parseRequestUrl(target: string | undefined): URL | null {
+  const raw = target ?? '/';
+  if (!raw.startsWith('/') || raw.startsWith('//')) return null;
+  try {
+    return new URL(raw, 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** Percent-decoded path, or null when its escapes are malformed (`/%`, `/%E0%A4%A`, `/%ZZ`). */
+function decodePath(pathname: string): string | null {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 export function startHttpServer(options: HttpServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const staticRoot = path.resolve(options.staticDir);
@@ -84,7 +104,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
   });
 
   const serveStatic = (pathname: string, res: http.ServerResponse) => {
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    const decoded = decodePath(pathname);
+    if (decoded === null || decoded.includes('\0')) {
+      sendJson(res, 400, JSON.stringify({ code: 'BAD_REQUEST', message: 'Adresse invalide : elle contient un encodage incorrect.' }));
+      return;
+    }
+    const relative = decoded.replace(/^\/+/, '') || 'index.html';
     let file = path.resolve(staticRoot, relative);
     if (!file.startsWith(staticRoot + path.sep)) {
       res.writeHead(403).end();
@@ -105,7 +130,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     fs.createReadStream(file).pipe(res);
   };
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     // Only pages served by this very server may talk to it (no DNS rebinding, no cross-site calls).
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
@@ -117,7 +142,11 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       res.writeHead(403).end();
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    const url = parseRequestUrl(req.url);
+    if (!url) {
+      sendJson(res, 400, JSON.stringify({ code: 'BAD_REQUEST', message: 'Adresse invalide.' }));
+      return;
+    }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405).end();
@@ -157,6 +186,19 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
       const shape = status === 413 ? { code: 'TOO_LARGE', message: 'Fichier trop volumineux (300 Mo au plus).' } : toErrorShape(error);
       sendJson(res, shape.code === 'INTERNAL' ? 500 : status, JSON.stringify(shape));
     }
+  };
+
+  // No request may take the server down: whatever a handler throws becomes a reply.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('Requête en erreur :', error);
+      if (res.headersSent) res.destroy();
+      else sendJson(res, 500, JSON.stringify({ code: 'INTERNAL', message: 'Erreur interne du serveur local : la requête n’a pas abouti.' }));
+    });
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
   });
 
   return new Promise((resolve, reject) => {

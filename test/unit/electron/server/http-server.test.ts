@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../../../electron/backend/backend';
 import { inProcessTransport } from '../../../../electron/backend/host/in-process';
@@ -81,5 +82,33 @@ describe('browser-mode HTTP server', () => {
     const data = fromWire<{ data: Uint8Array }>(template.body).data;
     expect(data).toBeInstanceOf(Uint8Array);
     expect(Buffer.from(data.subarray(0, 2)).toString('latin1')).toBe('PK');
+  });
+});
+
+/** Sends one raw request line on a socket (no client-side URL normalisation) and returns the status. */
+function rawStatus(target: string): Promise<number> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => {
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`);
+    });
+    let reply = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('end', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1] ?? 0)));
+    socket.on('error', reject);
+  });
+}
+
+describe('browser-mode HTTP server under malformed requests', () => {
+  it.each(['/%', '/%E0%A4%A', '/assets/%ZZ', '//', '//evil.example/x', '/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd', '/%00'])('answers %s with 400 and keeps serving', async (target) => {
+    expect(await rawStatus(target)).toBe(400);
+    const page = await request('/');
+    expect(page.status).toBe(200);
+  });
+
+  it('answers a request line it cannot parse with 400 and keeps serving', async () => {
+    expect(await rawStatus('/a b')).toBe(400);
+    expect((await request('/')).status).toBe(200);
   });
 });

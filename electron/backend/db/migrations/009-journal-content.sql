@@ -1,0 +1,1 @@
+-- Reserved: the journal keeps each entry's hashed content (record-integrity issue).

@@ -1,0 +1,1 @@
+-- Reserved: a decision freezes its money (record-integrity issue).

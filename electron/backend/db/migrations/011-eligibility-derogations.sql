@@ -1,0 +1,1 @@
+-- Reserved: eligibility derogations on decisions (record-integrity issue).

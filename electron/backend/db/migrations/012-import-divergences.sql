@@ -1,0 +1,1 @@
+-- Reserved: platform rows that contradict a decision recorded here (record-integrity issue).

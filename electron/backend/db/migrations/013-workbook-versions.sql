@@ -1,0 +1,1 @@
+-- Reserved: department workbook rows carry the opinion version they were made from (record-integrity issue).

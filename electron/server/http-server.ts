@@ -16,6 +16,8 @@ export interface HttpServerOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Tests shorten them. */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
@@ -27,6 +29,17 @@ export interface RunningServer {
 }
 
 const MAX_BODY = 300 * 1024 * 1024;
+/** Contract requests are a few levels deep; deeper input is hostile (stack exhaustion). */
+const MAX_JSON_DEPTH = 64;
+/** Socket limits: the UI of one user needs a handful of connections, each answered quickly. */
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
+}
+const LIMITS: ServerLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 120_000, idleTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, maxConnections: 64 };
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -54,6 +67,19 @@ function sendJson(res: http.ServerResponse, status: number, body: string): void 
   res.end(body);
 }
 
+/** A refusal of the request itself, answered with its HTTP status and a French message. */
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const tooLarge = () => new RequestError(413, 'TOO_LARGE', `Requête trop volumineuse : ${MAX_BODY / 1024 / 1024} Mo au plus.`);
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -61,8 +87,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY) {
-        reject(Object.assign(new Error('too large'), { status: 413 }));
-        req.destroy();
+        chunks.length = 0;
+        req.pause();
+        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
@@ -70,6 +97,37 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Deepest nesting of arrays and objects in a JSON text (strings skipped), stopping past `limit`. */
+function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** The request body as the contract's request, or a 400 that says what is wrong with it. */
+function parseRequestBody(body: string): unknown {
+  if (!body) return {};
+  if (jsonDepthExceeds(body, MAX_JSON_DEPTH)) throw new RequestError(400, 'BAD_REQUEST', `Requête refusée : données imbriquées sur plus de ${MAX_JSON_DEPTH} niveaux.`);
+  try {
+    return fromWire<unknown>(body);
+  } catch (error) {
+    const binary = error instanceof Error && error.name === 'InvalidCharacterError';
+    throw new RequestError(400, 'BAD_REQUEST', binary ? 'Requête refusée : un fichier joint est mal encodé (base64 invalide).' : 'Requête refusée : le corps n’est pas un JSON valide.');
+  }
 }
 
 /** The request target as a URL, or null when it is not a path this server can read (`//x`, `http://…`). */
@@ -112,7 +170,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     const relative = decoded.replace(/^\/+/, '') || 'index.html';
     let file = path.resolve(staticRoot, relative);
     if (!file.startsWith(staticRoot + path.sep)) {
-      res.writeHead(403).end();
+      sendJson(res, 403, JSON.stringify({ code: 'FORBIDDEN', message: 'Adresse hors de l’application.' }));
       return;
     }
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(staticRoot, 'index.html');
@@ -134,12 +192,12 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     // Only pages served by this very server may talk to it (no DNS rebinding, no cross-site calls).
     const host = req.headers.host ?? '';
     if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
-      res.writeHead(421).end();
+      sendJson(res, 421, JSON.stringify({ code: 'WRONG_HOST', message: 'Nom d’hôte refusé : ouvrez l’application par l’adresse 127.0.0.1 affichée au démarrage.' }));
       return;
     }
     const origin = req.headers.origin;
     if (origin && origin !== `http://${host}`) {
-      res.writeHead(403).end();
+      sendJson(res, 403, JSON.stringify({ code: 'FOREIGN_ORIGIN', message: 'Requête d’un autre site refusée.' }));
       return;
     }
     const url = parseRequestUrl(req.url);
@@ -149,7 +207,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     }
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end();
+        sendJson(res, 405, JSON.stringify({ code: 'METHOD_NOT_ALLOWED', message: 'Méthode HTTP non prise en charge ici.' }));
         return;
       }
       serveStatic(url.pathname, res);
@@ -160,6 +218,8 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
         sendJson(res, 401, JSON.stringify({ code: 'UNAUTHORIZED', message: 'Jeton de session invalide.' }));
         return;
       }
+      // The event stream stays open while the page does: exempt from the idle timeout.
+      req.socket.setTimeout(0);
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
       res.write(': connecté\n\n');
       sseClients.add(res);
@@ -173,31 +233,50 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     }
     const method = url.pathname.slice('/api/'.length);
     if (req.method !== 'POST' || !isApiMethod(method)) {
-      sendJson(res, 404, JSON.stringify({ code: 'UNKNOWN_METHOD', message: `Méthode inconnue : ${method}.` }));
+      sendJson(res, 404, JSON.stringify({ code: 'UNKNOWN_METHOD', message: `Méthode inconnue : ${method.slice(0, 80)}.` }));
       return;
     }
     try {
-      const body = await readBody(req);
-      const request = body ? fromWire<unknown>(body) : {};
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_BODY) throw tooLarge();
+      const request = parseRequestBody(await readBody(req));
       const result = await options.backend.call(method, request as never);
       sendJson(res, 200, toWire(result));
     } catch (error) {
-      const status = (error as { status?: number }).status === 413 ? 413 : 400;
-      const shape = status === 413 ? { code: 'TOO_LARGE', message: 'Fichier trop volumineux (300 Mo au plus).' } : toErrorShape(error);
-      sendJson(res, shape.code === 'INTERNAL' ? 500 : status, JSON.stringify(shape));
+      if (error instanceof RequestError) {
+        // The rest of a refused body is not read: the connection closes after the reply.
+        res.setHeader('Connection', 'close');
+        sendJson(res, error.status, JSON.stringify({ code: error.code, message: error.message }));
+        return;
+      }
+      const shape = toErrorShape(error);
+      sendJson(res, shape.code === 'INTERNAL' ? 500 : 400, JSON.stringify(shape));
     }
   };
 
   // No request may take the server down: whatever a handler throws becomes a reply.
-  const server = http.createServer((req, res) => {
+  const limits: ServerLimits = { ...LIMITS, ...options.limits };
+  const server = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node checks the header and request timeouts.
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('Requête en erreur :', error);
       if (res.headersSent) res.destroy();
       else sendJson(res, 500, JSON.stringify({ code: 'INTERNAL', message: 'Erreur interne du serveur local : la requête n’a pas abouti.' }));
     });
-  });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    },
+  );
+  server.timeout = limits.idleTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 

@@ -112,3 +112,117 @@ describe('browser-mode HTTP server under malformed requests', () => {
     expect((await request('/')).status).toBe(200);
   });
 });
+
+/** Writes raw bytes on a socket and resolves with what the server answered before closing. */
+function rawExchange(payload: string): Promise<string> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(payload));
+    let reply = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (reply += chunk));
+    socket.on('close', () => resolve(reply));
+    socket.on('error', () => resolve(reply));
+  });
+}
+
+function apiPost(method: string, body: string, headers: Record<string, string> = {}): string {
+  const { port } = new URL(server.url);
+  return `POST /api/${method} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: ${headers['Content-Length'] ?? Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+describe('browser-mode HTTP server under hostile bodies', () => {
+  it('answers a declared body over the limit with 413 before reading it', async () => {
+    const reply = await rawExchange(apiPost('app:info', '', { 'Content-Length': String(400 * 1024 * 1024) }));
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+    expect(reply).toContain('Requête trop volumineuse : 300 Mo au plus.');
+  });
+
+  it('answers a chunked body that grows past the limit with 413, not a reset', async () => {
+    const { port } = new URL(server.url);
+    const head = `POST /api/import:preview HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${server.token}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`;
+    const big = 'x'.repeat(1024 * 1024);
+    const chunk = `${big.length.toString(16)}\r\n${big}\r\n`;
+    const reply = await new Promise<string>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(head);
+        let sent = 0;
+        const pump = () => {
+          while (socket.writable && sent < 320) {
+            sent++;
+            if (!socket.write(chunk)) return void socket.once('drain', pump);
+          }
+        };
+        pump();
+      });
+      let text = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (c: string) => {
+        text += c;
+        if (text.includes('\r\n\r\n')) socket.destroy();
+      });
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(reply).toMatch(/^HTTP\/1\.1 413/);
+  }, 30_000);
+
+  it.each([
+    ['invalid JSON', '{"id": ', 'n’est pas un JSON valide'],
+    ['bad base64', '{"fileName":"a.csv","data":{"$bytes":"%%%"}}', 'base64 invalide'],
+    ['deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'plus de 64 niveaux'],
+  ])('answers %s with 400 and a French message', async (_name, body, message) => {
+    const reply = await rawExchange(apiPost('import:preview', body));
+    expect(reply).toMatch(/^HTTP\/1\.1 400/);
+    expect(reply).toContain(message);
+    expect((await request('/')).status).toBe(200);
+  });
+
+});
+
+describe('browser-mode HTTP server socket limits', () => {
+  let limited: RunningServer;
+  beforeAll(async () => {
+    limited = await startHttpServer({ backend: inProcessTransport(backend), staticDir, limits: { headersTimeoutMs: 300, idleTimeoutMs: 300, maxConnections: 2 } });
+  });
+  afterAll(() => limited.close());
+
+  /** Opens a socket, writes `text`, resolves with what came back once the server closed it. */
+  function heldSocket(text: string): Promise<string> {
+    const { port } = new URL(limited.url);
+    return new Promise((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(text));
+      let reply = '';
+      socket.setEncoding('latin1');
+      socket.on('data', (c: string) => (reply += c));
+      socket.on('close', () => resolve(reply));
+      socket.on('error', () => resolve(reply));
+    });
+  }
+
+  it('closes a socket whose headers never end', async () => {
+    const reply = await heldSocket('GET / HTTP/1.1\r\nHost: x');
+    expect(reply === '' || /^HTTP\/1\.1 408/.test(reply)).toBe(true);
+  });
+
+  it('closes a socket that says nothing', async () => {
+    expect(await heldSocket('')).toBe('');
+  });
+
+  it('refuses connections beyond the cap', async () => {
+    const { port } = new URL(limited.url);
+    const open = await Promise.all([0, 1].map(() => new Promise<net.Socket>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => resolve(socket));
+      socket.on('error', () => undefined);
+    })));
+    const third = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(Number(port), '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(true));
+      socket.on('data', () => resolve(false));
+      socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`);
+    });
+    expect(third).toBe(true);
+    for (const socket of open) socket.destroy();
+  });
+});

@@ -8,10 +8,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BackendClient } from './backend/host/backend-client';
 import { defaultDbPath, localUserName } from './backend/paths';
 import { APP_ORIGIN, setupIpc } from './ipc';
+import { CONTENT_SECURITY_POLICY } from '../shared/content-security-policy';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -27,7 +27,7 @@ function serveRenderer(): void {
     if (!file.startsWith(rendererDir + path.sep)) return new Response('Interdit', { status: 403 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CSP);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(response.body, { status: response.status, headers });
   });
 }

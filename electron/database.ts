@@ -1,0 +1,22 @@
+/**
+ * Opening the database for the desktop app: in its worker thread, with the path given on the
+ * command line (`--db=PATH`, as `npm start` passes it) or the default one.
+ */
+import { dialog } from 'electron';
+import { BackendClient } from './backend/host/backend-client';
+import { defaultDbPath, localUserName } from './backend/paths';
+
+export function dbPathFromArgs(argv: readonly string[]): string {
+  const arg = argv.find((a) => a.startsWith('--db='));
+  return arg ? arg.slice('--db='.length) : defaultDbPath();
+}
+
+/** The backend on its database, or null once the user has been told why it could not open (the caller quits). */
+export async function openDatabase(dbPath: string): Promise<BackendClient | null> {
+  try {
+    return await BackendClient.start(new URL('./backend-worker.mjs', import.meta.url), { dbPath, userName: localUserName(), mode: 'electron' });
+  } catch (error) {
+    dialog.showErrorBox('CNFS Revue', error instanceof Error ? error.message : String(error));
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * Electron main process: only wires. The database runs in a worker thread (database.ts), the UI
- * is served from app://cnfs (app-protocol.ts) in one hardened window (window.ts), and every
- * contract method goes through setupIpc().
+ * is served from app://cnfs (app-protocol.ts) in one hardened window (window.ts), browser
+ * permissions are refused (permissions.ts) and every contract method goes through setupIpc().
  */
 import { app, type BrowserWindow } from 'electron';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { dbPathFromArgs, openDatabase } from './database';
 import { setupIpc } from './ipc';
 import { claimSingleInstance, setupQuit } from './lifecycle';
+import { setupPermissions } from './permissions';
 import { createMainWindow, focusWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,6 +21,7 @@ async function start(): Promise<void> {
   let win: BrowserWindow | null = null;
   if (!claimSingleInstance(() => focusWindow(win))) return;
   await app.whenReady();
+  setupPermissions();
   setupAppProtocol(path.join(here, '..', 'renderer'));
   const backend = await openDatabase(dbPathFromArgs(process.argv));
   if (!backend) {

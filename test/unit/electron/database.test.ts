@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/contract';
 import { BackendClient } from '../../../electron/backend/host/backend-client';
-import { defaultDbPath } from '../../../electron/backend/paths';
-import { dbPathFromArgs, openDatabase } from '../../../electron/database';
-import { dialog, resetFakeElectron } from './fake-electron';
+import { SQLJS_WASM_ENV, defaultDbPath } from '../../../electron/backend/paths';
+import { backendEnv, dbPathFromArgs, openDatabase } from '../../../electron/database';
+import { app, dialog, resetFakeElectron } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 // The real client starts the bundled worker (dist/electron/backend-worker.mjs), which a unit test
@@ -13,7 +13,11 @@ vi.mock('../../../electron/backend/host/backend-client', () => ({ BackendClient:
 
 const start = vi.mocked(BackendClient.start);
 
-beforeEach(() => resetFakeElectron());
+beforeEach(() => {
+  resetFakeElectron();
+  vi.stubEnv(SQLJS_WASM_ENV, '/tmp/other-sql-wasm.wasm');
+});
+afterEach(() => vi.unstubAllEnvs());
 
 describe('database path', () => {
   it('takes --db=PATH from the command line, or the default path', () => {
@@ -22,14 +26,29 @@ describe('database path', () => {
   });
 });
 
-describe('opening', () => {
-  it('starts the backend worker on the database in electron mode', async () => {
+describe('sql.js wasm override', () => {
+  it('is left out of the worker’s environment in a packaged app only', () => {
+    const env = { PATH: '/usr/bin', [SQLJS_WASM_ENV]: '/tmp/evil.wasm' };
+    expect(backendEnv(env, true)).toEqual({ PATH: '/usr/bin' });
+    expect(backendEnv(env, false)).toEqual(env);
+  });
+
+  it('a packaged app starts the backend worker without it', async () => {
+    app.isPackaged = true;
     const client = {} as BackendClient;
     start.mockResolvedValueOnce(client);
     await expect(openDatabase('/data/cnfs.sqlite')).resolves.toBe(client);
-    const [workerFile, options] = start.mock.calls[0] ?? [];
+    const [workerFile, options, env] = start.mock.calls[0] ?? [];
     expect(path.basename(String(workerFile))).toBe('backend-worker.mjs');
     expect(options).toMatchObject({ dbPath: '/data/cnfs.sqlite', mode: 'electron' });
+    expect(env).not.toHaveProperty(SQLJS_WASM_ENV);
+    expect(env).toHaveProperty('PATH', process.env.PATH);
+  });
+
+  it('development keeps it (tests and local builds use it)', async () => {
+    start.mockResolvedValueOnce({} as BackendClient);
+    await openDatabase('/data/cnfs.sqlite');
+    expect(start.mock.calls[0]?.[2]).toHaveProperty(SQLJS_WASM_ENV, '/tmp/other-sql-wasm.wasm');
   });
 });
 

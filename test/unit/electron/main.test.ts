@@ -54,13 +54,15 @@ async function launch(setup: (electron: FakeElectron) => void = () => undefined)
 }
 
 describe('main process', () => {
-  it('wires the hardened window, app:// and one handler per method', async () => {
-    const { app, BrowserWindow, ipcMain, protocol } = await launch();
+  it('wires the hardened window, permissions, app:// and one handler per method', async () => {
+    const { app, BrowserWindow, ipcMain, protocol, session } = await launch();
     const win = await BrowserWindow.first();
     expect(BrowserWindow.created).toHaveLength(1);
     expect(protocol.privileged).toHaveLength(1);
     expect(protocol.handlers.has('app')).toBe(true);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
+    expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(session.defaultSession.permissionCheckHandler).not.toBeNull();
+    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' });
     expect(path.basename(win.options.webPreferences?.preload ?? '')).toBe('preload.cjs');
     expect(worker.starts).toEqual([expect.objectContaining({ dbPath, mode: 'electron' })]);
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...API_METHODS].sort());

@@ -1,7 +1,7 @@
 import type { BrowserWindow as ElectronWindow } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMainWindow, focusWindow } from '../../../electron/window';
-import { BrowserWindow, fakeEvent, resetFakeElectron, shell } from './fake-electron';
+import { BrowserWindow, dialog, fakeEvent, resetFakeElectron, shell } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -22,7 +22,7 @@ function openAttempt(win: BrowserWindow, url: string) {
 }
 
 describe('main window', () => {
-  it('is isolated, sandboxed, without Node, with web security', () => {
+  it('is isolated, sandboxed, without Node, with web security and without Auxclick', () => {
     const win = openWindow();
     expect(BrowserWindow.created).toHaveLength(1);
     expect(win.options.webPreferences).toEqual({
@@ -32,6 +32,7 @@ describe('main window', () => {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 
@@ -56,14 +57,21 @@ describe('main window', () => {
     }
   });
 
-  it('denies every new window and hands only https links to the system browser', () => {
+  it('denies every new window and hands only allowlisted https links to the system browser', () => {
     const win = openWindow();
     expect(openAttempt(win, 'https://annuaire-entreprises.data.gouv.fr/entreprise/130026032')).toEqual({ action: 'deny' });
-    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith('https://annuaire-entreprises.data.gouv.fr/entreprise/130026032');
-    for (const url of ['http://annuaire-entreprises.data.gouv.fr/', 'file:///etc/passwd', 'app://cnfs/index.html', 'javascript:alert(1)', 'pas une adresse']) {
-      expect(openAttempt(win, url), url).toEqual({ action: 'deny' });
-    }
     expect(shell.openExternal).toHaveBeenCalledTimes(1);
+    expect(shell.openExternal).toHaveBeenCalledWith('https://annuaire-entreprises.data.gouv.fr/entreprise/130026032');
+    expect(dialog.showMessageBox).not.toHaveBeenCalled();
+  });
+
+  it('refuses any other address, says so, and opens nothing', () => {
+    const win = openWindow();
+    const refused = ['http://annuaire-entreprises.data.gouv.fr/', 'https://evil.example/', 'https://annuaire-entreprises.data.gouv.fr.evil.example/', 'file:///etc/passwd', 'app://cnfs/index.html', 'javascript:alert(1)', 'pas une adresse'];
+    for (const url of refused) expect(openAttempt(win, url), url).toEqual({ action: 'deny' });
+    expect(shell.openExternal).not.toHaveBeenCalled();
+    expect(dialog.showMessageBox).toHaveBeenCalledTimes(refused.length);
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(win, expect.objectContaining({ message: 'Ce lien n’est pas ouvert.', detail: expect.stringContaining('https://evil.example/') }));
   });
 
   it('a second launch restores and focuses the window', () => {

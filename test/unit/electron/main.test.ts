@@ -54,6 +54,14 @@ async function launch(setup: (electron: FakeElectron) => void = () => undefined)
 }
 
 describe('main process', () => {
+  it('is what Electron starts: package.json names the bundle build.mjs writes for main.ts', () => {
+    const { main } = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { main: string };
+    const build = fs.readFileSync('electron/tools/build.mjs', 'utf8');
+    expect(build).toContain("main: 'electron/main.ts'");
+    expect(build).toContain("outExtension: { '.js': '.mjs' }");
+    expect(main).toBe('dist/electron/main.mjs');
+  });
+
   it('wires the hardened window, permissions, app:// and one handler per method', async () => {
     const { app, BrowserWindow, ipcMain, protocol, session } = await launch();
     const win = await BrowserWindow.first();

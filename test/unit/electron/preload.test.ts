@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fromBridgeMessage } from '../../../shared/api/bridge-error';
 import { API_METHODS, type Api, type ApiEvents } from '../../../shared/api/contract';
 import { contextBridge, ipcRenderer } from './fake-electron';
 
@@ -30,7 +31,10 @@ describe('preload', () => {
 
   it('rethrows a refusal with its code and French message for the renderer’s client', async () => {
     ipcRenderer.invoke.mockResolvedValueOnce({ ok: false, error: { code: 'FORBIDDEN', message: 'Hors de votre périmètre.' } });
-    await expect(api['dossiers:get']?.({ id: 1 })).rejects.toThrow('cnfs-api-error:{"code":"FORBIDDEN","message":"Hors de votre périmètre."}');
+    const error = await api['dossiers:get']?.({ id: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    // As Electron delivers it to the page: its own words before ours.
+    expect(fromBridgeMessage(`Error invoking remote method 'dossiers:get': ${(error as Error).message}`)).toEqual({ code: 'FORBIDDEN', message: 'Hors de votre périmètre.' });
   });
 
   it('passes events to a listener until it unsubscribes', () => {

@@ -6,8 +6,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { API_METHODS, type ApiErrorShape, type ApiMethod } from '../shared/api/contract';
 import { toErrorShape } from './backend/backend';
 import type { ApiTransport } from './backend/host/api-transport';
-
-export const APP_ORIGIN = 'app://cnfs';
+import { APP_ORIGIN } from './app-protocol';
 
 export type IpcEnvelope = { ok: true; value: unknown } | { ok: false; error: ApiErrorShape };
 

@@ -1,100 +1,39 @@
 /**
- * Electron main process: only wires. The database runs in a worker thread (backend-worker),
- * the UI is served from app://cnfs, and every contract method goes through setupIpc().
+ * Electron main process: only wires. The database runs in a worker thread (database.ts), the UI
+ * is served from app://cnfs (app-protocol.ts) in one hardened window (window.ts), browser
+ * permissions are refused (permissions.ts) and every contract method goes through setupIpc().
  */
-import { app, BrowserWindow, dialog, net, protocol, shell } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BackendClient } from './backend/host/backend-client';
-import { defaultDbPath, localUserName } from './backend/paths';
-import { APP_ORIGIN, setupIpc } from './ipc';
+import { fileURLToPath } from 'node:url';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { dbPathFromArgs, openDatabase } from './database';
+import { setupIpc } from './ipc';
+import { claimSingleInstance, setupQuit } from './lifecycle';
+import { setupPermissions } from './permissions';
+import { createMainWindow, focusWindow } from './window';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererDir = path.join(here, '..', 'renderer');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-
-function dbPathFromArgs(): string {
-  const arg = process.argv.find((a) => a.startsWith('--db='));
-  return arg ? arg.slice('--db='.length) : defaultDbPath();
-}
-
-function serveRenderer(): void {
-  protocol.handle('app', async (request) => {
-    const { pathname } = new URL(request.url);
-    const file = path.resolve(rendererDir, decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html');
-    if (!file.startsWith(rendererDir + path.sep)) return new Response('Interdit', { status: 403 });
-    const response = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(response.headers);
-    headers.set('Content-Security-Policy', CSP);
-    return new Response(response.body, { status: response.status, headers });
-  });
-}
-
-function createWindow(): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    title: 'CNFS Revue',
-    show: false,
-    webPreferences: {
-      preload: path.join(here, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
-  });
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    try {
-      if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-    } catch {
-      // Not a URL: nothing to open.
-    }
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
-  });
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(`${APP_ORIGIN}/index.html`);
-  return win;
-}
+registerAppScheme();
 
 async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
+  let win: BrowserWindow | null = null;
+  if (!claimSingleInstance(() => focusWindow(win))) return;
   await app.whenReady();
-  serveRenderer();
-  let backend: BackendClient;
-  try {
-    backend = await BackendClient.start(new URL('./backend-worker.mjs', import.meta.url), { dbPath: dbPathFromArgs(), userName: localUserName(), mode: 'electron' });
-  } catch (error) {
-    dialog.showErrorBox('CNFS Revue', error instanceof Error ? error.message : String(error));
+  setupPermissions();
+  setupAppProtocol(path.join(here, '..', 'renderer'));
+  const backend = await openDatabase(dbPathFromArgs(process.argv));
+  if (!backend) {
     app.quit();
     return;
   }
-  let win: BrowserWindow | null = createWindow();
-  setupIpc(backend, () => win?.webContents ?? null);
-  app.on('second-instance', () => {
-    if (win?.isMinimized()) win.restore();
-    win?.focus();
-  });
+  win = createMainWindow(path.join(here, 'preload.cjs'));
   win.on('closed', () => {
     win = null;
   });
-  let quitting = false;
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    quitting = true;
-    event.preventDefault();
-    void backend.close().finally(() => app.quit());
-  });
-  app.on('window-all-closed', () => app.quit());
+  setupIpc(backend, () => win?.webContents ?? null);
+  setupQuit(backend);
 }
 
 void start();

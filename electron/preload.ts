@@ -3,18 +3,16 @@
  * Errors arrive as an envelope and are rethrown with their French message and code.
  */
 import { contextBridge, ipcRenderer } from 'electron';
+import { toBridgeMessage } from '../shared/api/bridge-error';
 import { API_METHODS, type Api, type ApiEventName, type ApiEvents, type ApiMethod, type ApiRequest } from '../shared/api/contract';
 
 type Envelope = { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
-
-/** Marks errors so the renderer's client can rebuild an ApiError (only `message` crosses the bridge). */
-const BRIDGE_ERROR_PREFIX = 'cnfs-api-error:';
 
 function invoke<M extends ApiMethod>(method: M): Api[M] {
   return (async (request: ApiRequest<M>) => {
     const envelope = (await ipcRenderer.invoke(method, request)) as Envelope;
     if (envelope.ok) return envelope.value;
-    throw new Error(`${BRIDGE_ERROR_PREFIX}${JSON.stringify(envelope.error)}`);
+    throw new Error(toBridgeMessage(envelope.error));
   }) as Api[M];
 }
 

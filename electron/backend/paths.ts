@@ -25,5 +25,11 @@ export function localUserName(): string {
   }
 }
 
+/**
+ * Names another sql.js wasm file (tests, development). Ignored by a packaged app: the desktop host
+ * leaves it out of the backend worker's environment (electron/database.ts).
+ */
+export const SQLJS_WASM_ENV = 'CNFS_SQLJS_WASM';
+
 /** Injected at build time; "dev" when running from sources. */
 export const APP_VERSION = process.env.CNFS_VERSION ?? 'dev';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { isApiMethod } from '../../shared/api/contract';
 import { fromWire, toWire } from '../../shared/api/wire';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { toErrorShape } from '../backend/backend';
 import type { ApiTransport } from '../backend/host/api-transport';
 
@@ -53,7 +54,6 @@ const MIME: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
 };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 function sameToken(given: string | null, token: string): boolean {
   if (!given) return false;
@@ -180,7 +180,7 @@ export function startHttpServer(options: HttpServerOptions): Promise<RunningServ
     }
     res.writeHead(200, {
       'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',

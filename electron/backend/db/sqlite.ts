@@ -5,6 +5,7 @@
 import { createRequire } from 'node:module';
 import initSqlJs from 'sql.js';
 import type { Database as SqlJsDatabase, SqlJsStatic, Statement, SqlValue } from 'sql.js';
+import { SQLJS_WASM_ENV } from '../paths';
 
 export type SqlParam = string | number | null | Uint8Array;
 export type SqlParams = readonly SqlParam[];
@@ -26,7 +27,7 @@ function textSlots(sql: string): boolean[] | null {
 
 /** Where the wasm lives: next to sql.js in node_modules (unpacked from the asar in packaged builds). */
 function wasmPath(): string {
-  const override = process.env.CNFS_SQLJS_WASM;
+  const override = process.env[SQLJS_WASM_ENV];
   if (override) return override;
   const require = createRequire(import.meta.url);
   return require.resolve('sql.js/dist/sql-wasm.wasm').replace('app.asar', 'app.asar.unpacked');

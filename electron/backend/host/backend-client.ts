@@ -17,9 +17,12 @@ export class BackendClient {
     worker.on('exit', () => this.failAll(new ApiError('BACKEND_STOPPED', 'Le moteur de données s’est arrêté.')));
   }
 
-  /** Starts the worker and waits until the database is open (or refused, with its French reason). */
-  static start(workerFile: string | URL, options: WorkerData): Promise<BackendClient> {
-    const worker = new Worker(workerFile, { workerData: options });
+  /**
+   * Starts the worker and waits until the database is open (or refused, with its French reason).
+   * `env` replaces the worker's copy of process.env (the desktop host strips overrides when packaged).
+   */
+  static start(workerFile: string | URL, options: WorkerData, env: NodeJS.ProcessEnv = process.env): Promise<BackendClient> {
+    const worker = new Worker(workerFile, { workerData: options, env });
     return new Promise((resolve, reject) => {
       const onFirst = (message: WorkerToHost) => {
         if (message.type === 'ready') {

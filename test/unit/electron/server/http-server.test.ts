@@ -8,6 +8,7 @@ import { openBackend, type Backend } from '../../../../electron/backend/backend'
 import { inProcessTransport } from '../../../../electron/backend/host/in-process';
 import { startHttpServer, type RunningServer } from '../../../../electron/server/http-server';
 import { fromWire, toWire } from '../../../../shared/api/wire';
+import { CONTENT_SECURITY_POLICY } from '../../../../shared/content-security-policy';
 
 let backend: Backend;
 let server: RunningServer;
@@ -53,7 +54,7 @@ describe('browser-mode HTTP server', () => {
   it('serves the UI with a strict CSP and never outside its folder', async () => {
     const page = await request('/');
     expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     const escape = await request('/..%2f..%2fcnfs-secret.txt');
     expect(escape.body).not.toContain('secret');
   });

@@ -94,7 +94,10 @@ export async function runWorkbook(backend: Backend, command: ExchangeCommand): P
   }
   const c = result.counts;
   write(`${result.logId === null ? 'Rien à importer' : 'Classeur importé'} : ${preview.fileName} (feuilles : ${preview.sheets.join(', ')})\n`);
-  write(`  lignes : ${c.rows} · nouveaux avis : ${c.new} · mis à jour : ${c.updated} · inchangés : ${c.unchanged} · sans avis : ${c.empty} · refusées : ${c.rejected}\n`);
+  write(`  lignes : ${c.rows} · nouveaux avis : ${c.new} · mis à jour : ${c.updated} · conflits : ${c.conflicts} · inchangés : ${c.unchanged} · sans avis : ${c.empty} · refusées : ${c.rejected}\n`);
   for (const e of result.errors) write(`  feuille « ${e.sheet} », ligne ${e.row}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.reason}\n`);
+  for (const change of preview.changes.filter((x) => x.action === 'conflict')) write(`  conflit, feuille « ${change.sheet} », ligne ${change.row} (dossier ${change.externalId}) : ${change.reason}\n`);
+  if (c.conflicts > 0) write(`  ${c.conflicts} conflit(s) à résoudre dans l’application (Exports › Échanges avec les préfectures).\n`);
+  if (result.logId !== null) write('  import non signé (classeur) : les avis sont enregistrés au nom de la préfecture du département, avec le nom de qui les a importés.\n');
   return 0;
 }

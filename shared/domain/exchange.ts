@@ -245,6 +245,11 @@ export interface ExchangeConflict {
   comment: string | null;
   /** The version the resolution made current. */
   result: OpinionSummary | null;
+  /** Where the incoming side came from: a package, or a row of a department workbook. */
+  origin: 'package' | 'workbook';
+  /** Workbook conflicts: the version the row was made from, and who imported the workbook. */
+  baseVersion: number | null;
+  importedBy: string | null;
 }
 
 export interface ExchangeLogEntry {
@@ -254,6 +259,8 @@ export interface ExchangeLogEntry {
   checksum: string;
   departmentCode: string;
   senderName: string | null;
+  /** Workbooks: nothing proves who filled the file in (« non signé (classeur) »). */
+  signed: boolean;
   createdAt: string | null;
   importedAt: string;
   importedBy: string;
@@ -286,6 +293,10 @@ export const WORKBOOK_COLUMNS = {
   duplicateOf: 'Doublon de (Identifiant structure)',
   postsCoselec: 'Nombre de conseillers COSELEC',
   opinionCoselec: 'Avis COSELEC',
+  // Hidden and locked: what each row was made from, so that a stale workbook cannot revert newer work.
+  baseVersion: 'Version de l’avis à l’export',
+  baseUid: 'Empreinte de l’avis à l’export',
+  exportId: 'Identifiant du classeur',
 } as const;
 export type WorkbookColumn = keyof typeof WORKBOOK_COLUMNS;
 
@@ -313,9 +324,13 @@ export interface WorkbookChange {
   externalId: string;
   name: string | null;
   dossierId: number;
-  action: 'new' | 'updated';
+  /** 'conflict': the opinion changed here since the export and the row was changed too; kept for a person. */
+  action: 'new' | 'updated' | 'conflict';
   before: OpinionSummary | null;
   after: { opinion: OpinionKind; postsSupported: number; comment: string; duplicateOf: string | null };
+  /** The version the row was made from (null: no opinion then, or a workbook without that column). */
+  baseVersion: number | null;
+  reason: string | null;
 }
 
 export interface WorkbookCounts {
@@ -323,6 +338,8 @@ export interface WorkbookCounts {
   rows: number;
   new: number;
   updated: number;
+  /** Rows changed in the workbook whose opinion also changed here since the export. */
+  conflicts: number;
   unchanged: number;
   /** Rows left without an opinion. */
   empty: number;

@@ -60,6 +60,8 @@ export interface Opinion extends Required<OpinionInput> {
   authorName: string;
   createdAt: string;
   source: 'app' | 'import';
+  /** A version read from a department workbook: its author is the prefecture, this is who imported the file. */
+  importedBy: string | null;
 }
 
 export interface GridCriterion {

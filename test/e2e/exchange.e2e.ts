@@ -177,3 +177,55 @@ test('the national side imports a filled workbook: bad rows listed with their sh
   const history = await callApi<{ opinion: string; source: string }[]>(page, 'opinions:history', { dossierId: good.id });
   expect(history[0]).toMatchObject({ opinion: 'FAVORABLE', source: 'import' });
 });
+
+test('a stale workbook: its changed row on a replaced opinion is a conflict « du classeur », a row on a current base is the prefecture’s', async () => {
+  const page = national.page;
+  const [stale, current] = [ids[0]!, ids[2]!];
+  const workbook = await callApi<{ fileName: string; data: { $bytes: string } }>(page, 'exchange:exportWorkbook', { departmentCode: '06' });
+  // After the export, the national side records a newer opinion on the first dossier.
+  await callApi(page, 'opinions:record', { dossierId: stale.id, opinion: 'DEFAVORABLE', postsSupported: 0, comment: 'Offre de médiation déjà dense dans le quartier.' });
+  const filled = await fillWorkbook(new Uint8Array(Buffer.from(workbook.data.$bytes, 'base64')), {
+    [stale.externalId]: { opinion: 'Examen complémentaire', postsSupported: 0, comment: 'Le plan de financement doit être précisé.' },
+    [current.externalId]: { opinion: 'Favorable', postsSupported: 1, comment: 'Un poste, la structure recrute en septembre.' },
+  });
+  const file = test.info().outputPath('classeur-06-ancien.xlsx');
+  writeFileSync(file, filled);
+  await page.reload();
+  await waitReady(page);
+  await page.getByRole('tab', { name: 'Échanges avec les préfectures' }).click();
+  await page.getByLabel('Choisir un classeur…').setInputFiles(file);
+  const preview = page.getByTestId('workbook-preview');
+  await expect(preview.getByLabel(/^Conflits : /)).toHaveAttribute('aria-label', 'Conflits : 1');
+  await expect(preview.getByLabel(/^Avis mis à jour : /)).toHaveAttribute('aria-label', 'Avis mis à jour : 1');
+  await expect(preview.locator('tr[data-action="conflict"]')).toContainText(`ID ${stale.externalId}`);
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `national-workbook-stale-preview-${width}`, preview);
+  }
+  await preview.getByRole('button', { name: 'Importer 1 avis valide et 1 conflit' }).click();
+  await expect(preview.getByRole('button', { name: 'Importé' })).toBeVisible();
+
+  const conflict = page.getByTestId('conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('à l’import du classeur « classeur-06-ancien.xlsx » (non signé), importé par Marc Durand');
+  await expect(conflict.getByTestId('conflict-local')).toContainText('Défavorable');
+  await expect(conflict.getByTestId('conflict-incoming')).toContainText('Version du classeur');
+  await expect(conflict.getByTestId('conflict-incoming')).toContainText('Préfecture 06 – Alpes-Maritimes (classeur)');
+  await expect(page.getByTestId('exchange-log').getByRole('row').nth(1)).toContainText('non signé (classeur)');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await screenshot(page, `national-workbook-conflict-${width}`, page.getByRole('region', { name: 'Conflits à résoudre' }));
+    await screenshot(page, `national-workbook-log-${width}`, page.getByTestId('exchange-log'));
+  }
+
+  await page.goto(`${new URL(national.server.appUrl).origin}/#/dossiers/${current.id}`);
+  await waitReady(page);
+  const card = page.getByRole('region', { name: 'Avis de la préfecture', exact: true });
+  const latest = card.getByTestId('opinion-version').first();
+  await expect(latest).toContainText('Préfecture 06 – Alpes-Maritimes (classeur) · saisi dans le classeur, importé par Marc Durand');
+  for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
+    await page.setViewportSize({ width, height });
+    await latest.scrollIntoViewIfNeeded();
+    await screenshot(page, `national-workbook-history-${width}`, 'viewport');
+  }
+});

@@ -112,8 +112,9 @@ describe('CLI package and workbook commands', { timeout: 120_000 }, () => {
     expect(imported.out).toBe(
       [
         'Classeur importé : classeur-13-rempli.xlsx (feuilles : Liste A - Structures publiques, Liste B - Structures privées)',
-        '  lignes : 4 · nouveaux avis : 1 · mis à jour : 0 · inchangés : 0 · sans avis : 2 · refusées : 1',
+        '  lignes : 4 · nouveaux avis : 1 · mis à jour : 0 · conflits : 0 · inchangés : 0 · sans avis : 2 · refusées : 1',
         '  feuille « Liste B - Structures privées », ligne 2, colonne « Nombre de conseillers soutenus par la Préfecture (N) » : 9 conseiller(s) soutenu(s) pour 5 demandé(s) : le nombre soutenu ne peut pas dépasser le nombre demandé.',
+        '  import non signé (classeur) : les avis sont enregistrés au nom de la préfecture du département, avec le nom de qui les a importés.',
         '',
       ].join('\n'),
     );
@@ -122,5 +123,34 @@ describe('CLI package and workbook commands', { timeout: 120_000 }, () => {
     const notAWorkbook = cli(db.national, 'workbook', 'import', 'avis-06.cnfs.json');
     expect(notAWorkbook.code).toBe(1);
     expect(notAWorkbook.err).toMatch(/n’est pas un classeur Excel/);
+  });
+
+  it('import a stale workbook: the changed row whose opinion moved since the export becomes a conflict, the newer opinion stays', async () => {
+    expect(cli(db.national, 'workbook', 'export', '--department', '13', '--out', 'classeur-13-ancien.xlsx').code).toBe(0);
+    // Since the export: 4701 (Favorable, 2 posts, imported above) gets a newer opinion in the app.
+    await withBackend(db.national, async (backend) => {
+      await useProfile(backend, NATIONAL.name, NATIONAL.role);
+      await giveOpinion(backend, '4701', 'EXAMEN_COMPLEMENTAIRE', 0, COMMENTS.review);
+    });
+    const stale = await fillWorkbook(new Uint8Array(fs.readFileSync(path.join(dir, 'classeur-13-ancien.xlsx'))), { '4701': { opinion: 'Défavorable', postsSupported: 0, comment: COMMENTS.def } });
+    fs.writeFileSync(path.join(dir, 'classeur-13-ancien-rempli.xlsx'), stale);
+    const before = await withBackend(db.national, async (backend) => backend.store.db.all('SELECT * FROM opinions ORDER BY id'));
+    const imported = cli(db.national, 'workbook', 'import', 'classeur-13-ancien-rempli.xlsx');
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out.split('\n').slice(1, 5)).toEqual([
+      '  lignes : 4 · nouveaux avis : 0 · mis à jour : 0 · conflits : 1 · inchangés : 0 · sans avis : 3 · refusées : 0',
+      '  conflit, feuille « Liste B - Structures privées », ligne 4 (dossier 4701) : La ligne part de la version 1, mais l’avis en vigueur est la version 2 : les deux versions sont gardées, à arbitrer dans « Conflits à résoudre ».',
+      '  1 conflit(s) à résoudre dans l’application (Exports › Échanges avec les préfectures).',
+      '  import non signé (classeur) : les avis sont enregistrés au nom de la préfecture du département, avec le nom de qui les a importés.',
+    ]);
+    await withBackend(db.national, async (backend) => {
+      // No version written: only the conflict and the log entry.
+      expect(backend.store.db.all('SELECT * FROM opinions ORDER BY id')).toEqual(before);
+      expect(currentOpinions(backend)['4701']).toMatchObject({ opinion: 'EXAMEN_COMPLEMENTAIRE', author: NATIONAL.name });
+      await useProfile(backend, NATIONAL.name, NATIONAL.role);
+      expect((await backend.call('exchange:conflicts', {})).map((c) => [c.externalId, c.origin, c.local.opinion, c.incoming.opinion, c.incoming.authorName])).toEqual([
+        ['4701', 'workbook', 'EXAMEN_COMPLEMENTAIRE', 'DEFAVORABLE', 'Préfecture 13 – Bouches-du-Rhône (classeur)'],
+      ]);
+    });
   });
 });

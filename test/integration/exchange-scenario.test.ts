@@ -84,7 +84,7 @@ describe('offline exchange between two prefectures and the national level', { ti
     );
     const saved = saveWithLibreOffice(filled);
     const wbPreview = await national.call('exchange:previewWorkbook', { fileName: 'classeur-13-rempli.xlsx', data: saved.data });
-    expect(wbPreview.counts, `workbook saved by ${saved.via}`).toEqual({ rows: 5, new: 1, updated: 1, unchanged: 0, empty: 0, rejected: 3 });
+    expect(wbPreview.counts, `workbook saved by ${saved.via}`).toEqual({ rows: 5, new: 1, updated: 1, conflicts: 0, unchanged: 0, empty: 0, rejected: 3 });
     const privee = WORKBOOK_SHEETS.PRIVEE;
     expect(wbPreview.errors.map((e) => [e.sheet, e.row, e.column, e.externalId])).toEqual([
       [privee, 2, 'Nombre de conseillers soutenus par la Préfecture (N)', '4703'],
@@ -107,8 +107,9 @@ describe('offline exchange between two prefectures and the national level', { ti
       '4602': { opinion: 'FAVORABLE', posts: 2, author: 'Marc Durand', comment: COMMENTS.national },
       '4603': { opinion: 'FAVORABLE', posts: 4, author: 'Claire Martin', comment: COMMENTS.fav },
       '4701': { opinion: 'FAVORABLE', posts: 2, author: 'Karim Benali', comment: COMMENTS.fav },
-      '4702': { opinion: 'FAVORABLE', posts: 1, author: 'Marc Durand', comment: 'Mairie engagée, deux lieux d’accueil prévus.' },
-      '4704': { opinion: 'DEFAVORABLE', posts: 0, author: 'Marc Durand', comment: 'Projet sans ancrage local identifié.' },
+      // Typed in the prefecture's workbook: the prefecture's word, imported by Marc Durand.
+      '4702': { opinion: 'FAVORABLE', posts: 1, author: 'Préfecture 13 – Bouches-du-Rhône (classeur)', comment: 'Mairie engagée, deux lieux d’accueil prévus.' },
+      '4704': { opinion: 'DEFAVORABLE', posts: 0, author: 'Préfecture 13 – Bouches-du-Rhône (classeur)', comment: 'Projet sans ancrage local identifié.' },
     });
     const conflicts = await national.call('exchange:conflicts', {});
     expect(conflicts.map((c) => [c.externalId, c.status, c.local.opinion, c.incoming.opinion, c.incoming.authorName])).toEqual([['4602', 'OPEN', 'FAVORABLE', 'EXAMEN_COMPLEMENTAIRE', 'Claire Martin']]);

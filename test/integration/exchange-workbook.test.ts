@@ -92,7 +92,7 @@ describe('importing a filled workbook', () => {
     const preview = await national.call('exchange:previewWorkbook', { fileName: 'rempli.xlsx', data: filled });
     expect(snapshot(national)).toEqual(before);
     expect(preview.sheets).toEqual([WORKBOOK_SHEETS.PUBLIQUE, WORKBOOK_SHEETS.PRIVEE]);
-    expect(preview.counts).toEqual({ rows: 4, new: 1, updated: 0, unchanged: 0, empty: 0, rejected: 3 });
+    expect(preview.counts).toEqual({ rows: 4, new: 1, updated: 0, conflicts: 0, unchanged: 0, empty: 0, rejected: 3 });
     expect(preview.changes).toMatchObject([{ sheet: WORKBOOK_SHEETS.PUBLIQUE, row: 2, externalId: '4602', action: 'new', before: null, after: { opinion: 'DOUBLON', postsSupported: 0, duplicateOf: '4601' } }]);
     expect(preview.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
       [2, 'Doublon de (Identifiant structure) (P)', 'Avis « Doublon » : indiquez l’identifiant du dossier d’origine.'],
@@ -103,9 +103,9 @@ describe('importing a filled workbook', () => {
     const result = await national.call('exchange:importWorkbook', { token: preview.token });
     expect(result.counts.new).toBe(1);
     expect(national.store.version).toBe(before.version + 1);
-    expect(currentOpinions(national)).toEqual({ '4602': { opinion: 'DOUBLON', posts: 0, author: 'Marc Durand', comment: 'Même projet que la candidature 4601.' } });
+    expect(currentOpinions(national)).toEqual({ '4602': { opinion: 'DOUBLON', posts: 0, author: 'Préfecture 06 – Alpes-Maritimes (classeur)', comment: 'Même projet que la candidature 4601.' } });
     const [version] = await national.call('opinions:history', { dossierId: national.store.db.value<number>("SELECT id FROM dossiers WHERE external_id = '4602'")! });
-    expect(version).toMatchObject({ source: 'import', duplicateOfId: national.store.db.value<number>("SELECT id FROM dossiers WHERE external_id = '4601'") });
+    expect(version).toMatchObject({ source: 'import', importedBy: 'Marc Durand', duplicateOfId: national.store.db.value<number>("SELECT id FROM dossiers WHERE external_id = '4601'") });
 
     // The same workbook again: every valid row is unchanged, nothing is written.
     const state = snapshot(national);

@@ -27,6 +27,7 @@ interface ConflictRow {
   department_code: string;
   posts_requested: number;
   file_name: string;
+  log_kind: string;
   sender_name: string | null;
   opinion: OpinionKind;
   posts_supported: number;
@@ -43,10 +44,12 @@ interface ConflictRow {
 interface StoredIncoming {
   version: PackageOpinion;
   known: string[];
+  /** A conflict raised by a workbook row (workbook-plan.ts). */
+  workbook?: { baseVersion: number | null; exportId: string | null; importedBy: string; sheet: string; row: number };
 }
 
 const SELECT = `SELECT c.id, c.dossier_id, c.status, c.detected_at, c.incoming, c.resolved_by, c.resolved_at, c.choice, c.resolution_comment,
-    d.external_id, d.name, d.department_code, d.posts_requested, l.file_name, l.sender_name,
+    d.external_id, d.name, d.department_code, d.posts_requested, l.file_name, l.kind AS log_kind, l.sender_name,
     o.opinion, o.posts_supported, o.comment, o.author_name, o.created_at,
     r.opinion AS r_opinion, r.posts_supported AS r_posts, r.comment AS r_comment, r.author_name AS r_author, r.created_at AS r_at
   FROM exchange_conflicts c
@@ -56,7 +59,8 @@ const SELECT = `SELECT c.id, c.dossier_id, c.status, c.detected_at, c.incoming, 
   LEFT JOIN opinions r ON r.id = c.result_opinion_id`;
 
 function toConflict(r: ConflictRow): ExchangeConflict {
-  const incoming = (JSON.parse(r.incoming) as StoredIncoming).version;
+  const stored = JSON.parse(r.incoming) as StoredIncoming;
+  const incoming = stored.version;
   const local: OpinionSummary = { opinion: r.opinion, postsSupported: r.posts_supported, comment: r.comment, authorName: r.author_name, createdAt: r.created_at };
   return {
     id: r.id,
@@ -76,6 +80,9 @@ function toConflict(r: ConflictRow): ExchangeConflict {
     choice: r.choice,
     comment: r.resolution_comment,
     result: r.r_opinion ? { opinion: r.r_opinion, postsSupported: r.r_posts!, comment: r.r_comment!, authorName: r.r_author!, createdAt: r.r_at! } : null,
+    origin: r.log_kind === 'workbook' ? 'workbook' : 'package',
+    baseVersion: stored.workbook?.baseVersion ?? null,
+    importedBy: stored.workbook?.importedBy ?? null,
   };
 }
 

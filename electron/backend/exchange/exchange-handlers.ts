@@ -36,6 +36,8 @@ function exchangeLog(db: DbReader, scope: Scope): ExchangeLogEntry[] {
       checksum: r.checksum,
       departmentCode: r.department_code,
       senderName: r.sender_name,
+      // A package carries its checksum and its sender's journal; a workbook is whatever was typed in it.
+      signed: r.kind !== 'workbook',
       createdAt: r.created_at,
       importedAt: r.imported_at,
       importedBy: r.imported_by,

@@ -6,17 +6,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiError } from '../../../shared/api/contract';
 import type { ExchangeFile } from '../../../shared/api/exchange-contract';
-import type { PackageImportResult, PackagePreview, WorkbookChange, WorkbookCounts, WorkbookImportResult, WorkbookPreview } from '../../../shared/domain/exchange';
+import type { PackageImportResult, PackageOpinion, PackagePreview, WorkbookChange, WorkbookCounts, WorkbookImportResult, WorkbookPreview } from '../../../shared/domain/exchange';
 import { compareDepartmentCodes, getDepartment } from '../../../shared/domain/geography';
 import type { UserProfile } from '../../../shared/domain/review';
 import type { Store } from '../db/store';
 import { NATIONAL } from '../review/policy-kit';
-import { appendOpinion, currentOpinion } from '../review/opinions';
+import { appendOpinion } from '../review/opinions';
 import type { Scope } from '../review/scope';
 import { applyPackage } from './package-apply';
 import { parsePackage } from './package-format';
 import { planIsEmpty, planPackage, type PackagePlan } from './package-plan';
-import { readWorkbook, type ReadWorkbook, type WorkbookRow } from './workbook-import';
+import { AuthorResolver } from './authors';
+import { readWorkbook, type ReadWorkbook } from './workbook-import';
+import { WorkbookPlanner, workbookAuthorName } from './workbook-plan';
 
 const MAX_PREVIEWS = 8;
 
@@ -65,8 +67,8 @@ function checkPackageRights(scope: Scope, content: PackagePlan['content'], fileN
 }
 
 function workbookCounts(read: ReadWorkbook, changes: WorkbookChange[]): WorkbookCounts {
-  const added = changes.filter((c) => c.action === 'new').length;
-  return { rows: read.total, new: added, updated: changes.length - added, unchanged: read.rows.length - changes.length, empty: read.empty, rejected: read.rejected };
+  const count = (action: WorkbookChange['action']) => changes.filter((c) => c.action === action).length;
+  return { rows: read.total, new: count('new'), updated: count('updated'), conflicts: count('conflict'), unchanged: read.rows.length - changes.length, empty: read.empty, rejected: read.rejected };
 }
 
 export class ExchangeService {
@@ -115,30 +117,11 @@ export class ExchangeService {
     return { logId, fileName: plan.fileName, kind: content.kind, departmentCode: content.departmentCode, counts: plan.counts };
   }
 
-  private changesOf(rows: readonly WorkbookRow[]): { row: WorkbookRow; change: WorkbookChange }[] {
-    const db = this.store.db;
-    return rows.flatMap((row) => {
-      const current = currentOpinion(db, row.dossierId);
-      if (current && current.opinion === row.opinion && current.postsSupported === row.postsSupported && current.comment === row.comment && current.duplicateOfId === row.duplicateOfId) return [];
-      const change: WorkbookChange = {
-        sheet: row.sheet,
-        row: row.row,
-        externalId: row.externalId,
-        name: row.name,
-        dossierId: row.dossierId,
-        action: current ? 'updated' : 'new',
-        before: current ? { opinion: current.opinion, postsSupported: current.postsSupported, comment: current.comment, authorName: current.authorName, createdAt: current.createdAt } : null,
-        after: { opinion: row.opinion, postsSupported: row.postsSupported, comment: row.comment, duplicateOf: row.duplicateOf },
-      };
-      return [{ row, change }];
-    });
-  }
-
   async previewWorkbook(request: ExchangeFile, scope: Scope): Promise<WorkbookPreview> {
     scope.requireProfile();
     const read = await readWorkbook(this.store.db, scope, request.fileName, request.data);
     const fileHash = createHash('sha256').update(request.data).digest('hex');
-    const changes = this.changesOf(read.rows).map((c) => c.change);
+    const changes = new WorkbookPlanner(this.store.db).plan(read.rows).map((c) => c.change);
     return {
       token: this.workbooks.put({ read, fileName: request.fileName, fileHash }, scope),
       fileName: request.fileName,
@@ -153,23 +136,43 @@ export class ExchangeService {
 
   importWorkbook(token: string, scope: Scope): WorkbookImportResult {
     const { read, fileName, fileHash } = this.workbooks.take(token, scope);
-    const author = scope.requireProfile();
+    const importer = scope.requireProfile();
     // Compared again with the opinions as they are now: a change since the preview is not overwritten unseen.
-    const changes = this.changesOf(read.rows.filter((row) => scope.allows(row.departmentCode)));
-    const counts = workbookCounts(read, changes.map((c) => c.change));
-    if (changes.length === 0) return { logId: null, fileName, counts, errors: read.errors };
-    const departments = [...new Set(changes.map((c) => c.row.departmentCode))].sort(compareDepartmentCodes).join(', ');
+    const planned = new WorkbookPlanner(this.store.db).plan(read.rows.filter((row) => scope.allows(row.departmentCode)));
+    const counts = workbookCounts(read, planned.map((c) => c.change));
+    if (planned.length === 0) return { logId: null, fileName, counts, errors: read.errors };
+    const codes = [...new Set(planned.map((c) => c.row.departmentCode))].sort(compareDepartmentCodes);
+    const departments = codes.join(', ');
+    const senders = codes.map(workbookAuthorName).join(', ');
     const now = new Date().toISOString();
-    const logId = this.store.write({ action: 'exchange:importWorkbook', user: author.name, summary: { fileName, fileHash, departments, counts } }, (tx) => {
+    const summary = { fileName, fileHash, departments, counts, signed: false };
+    const logId = this.store.write({ action: 'exchange:importWorkbook', user: importer.name, summary }, (tx) => {
       const seq = tx.journalSeq();
       const id = (tx.value<number>('SELECT max(id) FROM exchange_log') ?? 0) + 1;
       tx.run(
-        "INSERT INTO exchange_log (id, kind, file_name, checksum, department_code, sender_name, sender_role, created_at, app_version, schema_version, imported_at, imported_by, counts) VALUES (?, 'workbook', ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?, ?, ?)",
-        [id, fileName, fileHash, departments, now, author.name, JSON.stringify(counts)],
+        "INSERT INTO exchange_log (id, kind, file_name, checksum, department_code, sender_name, sender_role, created_at, app_version, schema_version, imported_at, imported_by, counts) VALUES (?, 'workbook', ?, ?, ?, ?, 'PREFECTURE', NULL, NULL, NULL, ?, ?, ?)",
+        [id, fileName, fileHash, departments, senders, now, importer.name, JSON.stringify(counts)],
       );
-      for (const { row } of changes) {
+      const authors = new Map(codes.map((code) => [code, new AuthorResolver(tx, code, now)]));
+      for (const { row, change, local } of planned) {
+        const author = { name: workbookAuthorName(row.departmentCode), role: 'PREFECTURE' as const };
+        if (change.action === 'conflict') {
+          const incoming: PackageOpinion = { uid: row.uid, opinion: row.opinion, postsSupported: row.postsSupported, comment: row.comment, duplicateOf: row.duplicateOf, transferFrom: null, transferPosts: null, author, createdAt: now, journal: null, relayed: false };
+          const workbook = { baseVersion: row.baseVersion, exportId: row.exportId, importedBy: importer.name, sheet: row.sheet, row: row.row };
+          tx.run("INSERT INTO exchange_conflicts (dossier_id, log_id, local_opinion_id, local_uid, incoming_uid, incoming, status, detected_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)", [
+            row.dossierId,
+            id,
+            local!.id,
+            local!.uid,
+            row.uid,
+            JSON.stringify({ version: incoming, known: row.baseUid ? [row.baseUid] : [], workbook }),
+            now,
+          ]);
+          continue;
+        }
         const input = { dossierId: row.dossierId, opinion: row.opinion, postsSupported: row.postsSupported, comment: row.comment, duplicateOfId: row.duplicateOfId, transferFromId: null, transferPosts: null };
-        const opinionId = appendOpinion(tx, input, author, now, 'import');
+        const opinionId = appendOpinion(tx, input, { id: authors.get(row.departmentCode)!.resolve(author), name: author.name }, now, 'import');
+        tx.run('UPDATE opinions SET imported_by = ?, workbook_row = ? WHERE id = ?', [importer.name, row.uid, opinionId]);
         tx.run("INSERT INTO exchange_origins (kind, row_id, log_id, journal, local_seq) VALUES ('opinion', ?, ?, NULL, ?)", [opinionId, id, seq]);
       }
       return id;

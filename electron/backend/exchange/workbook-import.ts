@@ -2,7 +2,9 @@
  * Reading a filled department workbook (2021 shape, as Excel or LibreOffice saved it) into
  * opinions, row by row. A row with any problem (unknown identifier, invalid opinion, comment too
  * short or too long, posts above those requested, …) is reported with its sheet, row and column
- * and left out; the valid rows are recorded together (workbook-service.ts).
+ * and left out; the valid rows are recorded together (exchange-service.ts). Each row also gives
+ * the opinion version it was made from and the workbook's export id (hidden columns; absent from a
+ * 2021 workbook, whose rows are then read as made from « no opinion »).
  */
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
@@ -13,6 +15,7 @@ import { normalizeHeader } from '../../../shared/import/headers';
 import type { DbReader } from '../review/db-reader';
 import type { Scope } from '../review/scope';
 import { cellToPrimitive, type CellPrimitive } from '../import/read-xlsx';
+import { canonicalJson, sha256Hex } from './package-format';
 
 /** A row that passed every check: what it asks to record. */
 export interface WorkbookRow {
@@ -27,6 +30,12 @@ export interface WorkbookRow {
   comment: string;
   duplicateOf: string | null;
   duplicateOfId: number | null;
+  /** The version the row was made from: its uid and number, null when there was none (or no such column). */
+  baseUid: string | null;
+  baseVersion: number | null;
+  exportId: string | null;
+  /** The row's own uid (content, base and export id): the same row read again is recognised. */
+  uid: string;
 }
 
 export interface ReadWorkbook {
@@ -207,7 +216,12 @@ class SheetReader {
       const errors = validateOpinion({ dossierId: dossier.id, opinion, postsSupported: posts, comment, duplicateOfId, transferFromId: null, transferPosts: null }, dossier.posts_requested);
       for (const reason of errors) issue(null, reason, externalId);
       if (errors.length === 0) {
-        this.result.rows.push({ sheet: this.sheet.name, row: r, externalId, dossierId: dossier.id, name: dossier.name, departmentCode: dossier.department_code, opinion, postsSupported: posts, comment, duplicateOf, duplicateOfId });
+        const baseUid = text(this.cell(r, 'baseUid')) || null;
+        const baseNumber = this.cell(r, 'baseVersion');
+        const baseVersion = baseUid !== null && typeof baseNumber === 'number' && Number.isInteger(baseNumber) ? baseNumber : null;
+        const exportId = text(this.cell(r, 'exportId')) || null;
+        const uid = sha256Hex(canonicalJson({ d: externalId, w: exportId, b: baseUid, o: opinion, p: posts, c: comment, dup: duplicateOf }));
+        this.result.rows.push({ sheet: this.sheet.name, row: r, externalId, dossierId: dossier.id, name: dossier.name, departmentCode: dossier.department_code, opinion, postsSupported: posts, comment, duplicateOf, duplicateOfId, baseUid, baseVersion, exportId, uid });
         return;
       }
     }

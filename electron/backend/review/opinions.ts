@@ -22,6 +22,7 @@ interface OpinionRow {
   author_name: string;
   created_at: string;
   source: Opinion['source'];
+  imported_by: string | null;
 }
 
 const toOpinion = (r: OpinionRow): Opinion => ({
@@ -38,6 +39,7 @@ const toOpinion = (r: OpinionRow): Opinion => ({
   authorName: r.author_name,
   createdAt: r.created_at,
   source: r.source,
+  importedBy: r.imported_by ?? null,
 });
 
 /** Newest first. */

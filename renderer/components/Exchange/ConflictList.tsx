@@ -16,7 +16,7 @@ import classes from './Exchange.module.css';
 
 const CONFLICT_TABLES = ['exchange_conflicts', 'opinions'];
 
-function Version({ title, side, value, onKeep, busy, testId }: { title: string; side: 'local' | 'incoming'; value: OpinionSummary; onKeep: () => void; busy: boolean; testId: string }) {
+function Version({ title, keepLabel, side, value, onKeep, busy, testId }: { title: string; keepLabel: string; side: 'local' | 'incoming'; value: OpinionSummary; onKeep: () => void; busy: boolean; testId: string }) {
   return (
     <div className={classes.version} data-side={side} data-testid={testId}>
       <Stack gap={6} h="100%" justify="space-between">
@@ -36,7 +36,7 @@ function Version({ title, side, value, onKeep, busy, testId }: { title: string; 
           </Text>
         </Stack>
         <Button variant="light" onClick={onKeep} loading={busy} w="fit-content">
-          {side === 'local' ? 'Garder cette version' : 'Garder la version reçue'}
+          {keepLabel}
         </Button>
       </Stack>
     </div>
@@ -49,6 +49,7 @@ function ConflictCard({ conflict }: { conflict: ExchangeConflict }) {
   const [tried, setTried] = useState(false);
   const [serverError, setServerError] = useState<string | null>(null);
   const notify = useNotificationStore((state) => state.notify);
+  const workbook = conflict.origin === 'workbook';
   const errors = [...comment.trim()].length > COMMENT_MAX ? [`Le motif ne doit pas dépasser ${COMMENT_MAX.toLocaleString('fr-FR')} caractères.`] : [];
 
   function keep(side: ConflictChoice): void {
@@ -57,7 +58,7 @@ function ConflictCard({ conflict }: { conflict: ExchangeConflict }) {
     if (errors.length > 0) return;
     setSaving(side);
     api['exchange:resolveConflict']({ id: conflict.id, keep: side, ...(comment.trim() ? { comment: comment.trim() } : {}) })
-      .then((resolved) => notify({ color: 'green', title: 'Conflit résolu', message: `ID ${resolved.externalId} : ${side === 'incoming' ? 'la version reçue' : 'la version de cette base'} devient l’avis en vigueur.` }))
+      .then((resolved) => notify({ color: 'green', title: 'Conflit résolu', message: `ID ${resolved.externalId} : ${side === 'incoming' ? (workbook ? 'la version du classeur' : 'la version reçue') : 'la version de cette base'} devient l’avis en vigueur.` }))
       .catch((error: unknown) => setServerError(toApiError(error).message))
       .finally(() => setSaving(null));
   }
@@ -74,12 +75,14 @@ function ConflictCard({ conflict }: { conflict: ExchangeConflict }) {
             </Text>
           </Text>
           <Text size="xs" c="dimmed">
-            Détecté le {formatDateTime(conflict.detectedAt)} à l’import de « {conflict.fileName} »{conflict.senderName ? `, envoyé par ${conflict.senderName}` : ''} : l’avis a changé des deux côtés depuis le dernier échange.
+            {workbook
+              ? `Détecté le ${formatDateTime(conflict.detectedAt)} à l’import du classeur « ${conflict.fileName} » (non signé), importé par ${conflict.importedBy ?? '?'} : la ligne a été modifiée dans le classeur alors que l’avis a changé dans cette base depuis son export (${conflict.baseVersion === null ? 'le dossier était alors sans avis' : `le classeur partait de la version ${conflict.baseVersion}`}).`
+              : `Détecté le ${formatDateTime(conflict.detectedAt)} à l’import de « ${conflict.fileName} »${conflict.senderName ? `, envoyé par ${conflict.senderName}` : ''} : l’avis a changé des deux côtés depuis le dernier échange.`}
           </Text>
         </div>
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-          <Version title="Version de cette base" side="local" value={conflict.local} onKeep={() => keep('local')} busy={saving === 'local'} testId="conflict-local" />
-          <Version title="Version reçue" side="incoming" value={conflict.incoming} onKeep={() => keep('incoming')} busy={saving === 'incoming'} testId="conflict-incoming" />
+          <Version title="Version de cette base" keepLabel="Garder cette version" side="local" value={conflict.local} onKeep={() => keep('local')} busy={saving === 'local'} testId="conflict-local" />
+          <Version title={workbook ? 'Version du classeur' : 'Version reçue'} keepLabel={workbook ? 'Garder la version du classeur' : 'Garder la version reçue'} side="incoming" value={conflict.incoming} onKeep={() => keep('incoming')} busy={saving === 'incoming'} testId="conflict-incoming" />
         </SimpleGrid>
         <Textarea
           label="Motif de l’arbitrage (facultatif)"
@@ -122,7 +125,7 @@ function ResolvedTable({ conflicts }: { conflicts: ExchangeConflict[] }) {
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
                     <OpinionBadge opinion={kept.opinion} size="xs" />
-                    <Text size="xs">{c.choice === 'incoming' ? 'version reçue' : 'version de cette base'}</Text>
+                    <Text size="xs">{c.choice === 'incoming' ? (c.origin === 'workbook' ? 'version du classeur' : 'version reçue') : 'version de cette base'}</Text>
                   </Group>
                 </Table.Td>
                 <Table.Td>{c.resolvedBy ?? '—'}</Table.Td>

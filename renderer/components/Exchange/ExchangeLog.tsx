@@ -10,7 +10,7 @@ const KIND_LABELS: Record<ExchangeLogEntry['kind'], string> = { ...PACKAGE_KIND_
 
 function summary(entry: ExchangeLogEntry): string {
   const c = entry.counts;
-  if (entry.kind === 'workbook') return `${pluralize(c.new ?? 0, 'nouvel avis', 'nouveaux avis')}, ${pluralize(c.updated ?? 0, 'mis à jour', 'mis à jour')}, ${pluralize(c.rejected ?? 0, 'ligne refusée', 'lignes refusées')}`;
+  if (entry.kind === 'workbook') return `${pluralize(c.new ?? 0, 'nouvel avis', 'nouveaux avis')}, ${pluralize(c.updated ?? 0, 'mis à jour', 'mis à jour')}, ${pluralize(c.conflicts ?? 0, 'conflit', 'conflits')}, ${pluralize(c.rejected ?? 0, 'ligne refusée', 'lignes refusées')}`;
   const dossiers = entry.kind === 'dossiers' ? `${pluralize(c.dossiersNew ?? 0, 'dossier créé', 'dossiers créés')}, ` : '';
   return `${dossiers}${pluralize(c.new ?? 0, 'nouvel avis', 'nouveaux avis')}, ${pluralize(c.updated ?? 0, 'mis à jour', 'mis à jour')}, ${pluralize(c.conflicts ?? 0, 'conflit', 'conflits')}`;
 }
@@ -55,7 +55,14 @@ export function ExchangeLog() {
                     {entry.fileName}
                   </Table.Td>
                   <Table.Td>{entry.departmentCode}</Table.Td>
-                  <Table.Td>{entry.senderName ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {entry.senderName ?? '—'}
+                    {!entry.signed && (
+                      <Badge color="orange" variant="light" size="xs" tt="none" ml={6} title="Rien ne prouve qui a rempli le classeur : ses avis sont enregistrés au nom de la préfecture, avec le nom de qui l’a importé.">
+                        non signé (classeur)
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>{summary(entry)}</Table.Td>
                 </Table.Tr>
               ))}

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ApiError } from '../../../shared/api/contract';
@@ -14,18 +14,24 @@ import { readPicked } from './exchange-format';
 
 const SHOWN = 200;
 
+function importLabel(toWrite: number, conflicts: number): string {
+  const parts = [toWrite > 0 ? pluralize(toWrite, 'avis valide', 'avis valides') : null, conflicts > 0 ? pluralize(conflicts, 'conflit', 'conflits') : null].filter(Boolean);
+  return `Importer ${parts.join(' et ')}`;
+}
+
 function Counts({ preview }: { preview: WorkbookPreview }) {
   const c = preview.counts;
   const stats = [
     ['Lignes', c.rows, undefined],
     ['Nouveaux avis', c.new, 'green.8'],
     ['Avis mis à jour', c.updated, 'blue.8'],
+    ['Conflits', c.conflicts, 'orange.8'],
     ['Inchangés', c.unchanged, undefined],
     ['Sans avis', c.empty, undefined],
     ['Lignes refusées', c.rejected, 'red.8'],
   ] as const;
   return (
-    <SimpleGrid cols={{ base: 3, lg: 6 }} spacing="xs" data-testid="workbook-counts">
+    <SimpleGrid cols={{ base: 4, lg: 7 }} spacing="xs" data-testid="workbook-counts">
       {stats.map(([label, value, color]) => (
         <Paper key={label} withBorder p="xs" aria-label={`${label} : ${formatNumber(value)}`}>
           <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
@@ -68,13 +74,15 @@ export function WorkbookImport() {
       .then((result) => {
         setDone(true);
         const c = result.counts;
-        notify({ color: 'green', title: 'Classeur importé', message: `${pluralize(c.new, 'nouvel avis', 'nouveaux avis')}, ${pluralize(c.updated, 'avis mis à jour', 'avis mis à jour')} ; ${pluralize(c.rejected, 'ligne refusée', 'lignes refusées')}.` })
+        const conflicts = c.conflicts > 0 ? `, ${pluralize(c.conflicts, 'conflit à résoudre', 'conflits à résoudre')}` : '';
+        notify({ color: 'green', title: 'Classeur importé', message: `${pluralize(c.new, 'nouvel avis', 'nouveaux avis')}, ${pluralize(c.updated, 'avis mis à jour', 'avis mis à jour')}${conflicts} ; ${pluralize(c.rejected, 'ligne refusée', 'lignes refusées')}.` });
       })
       .catch((caught: unknown) => setError(toApiError(caught)))
       .finally(() => setBusy(false));
   }
 
   const toWrite = preview ? preview.counts.new + preview.counts.updated : 0;
+  const conflicts = preview?.counts.conflicts ?? 0;
   return (
     <Stack gap="sm">
       <ExchangeDropZone onFiles={pick} accept=".xlsx" label="Déposez ici un classeur départemental rempli (.xlsx, enregistré par Excel ou LibreOffice)." button="Choisir un classeur…" disabled={busy} />
@@ -95,8 +103,8 @@ export function WorkbookImport() {
                   Feuilles lues : {preview.sheets.join(', ')}
                 </Text>
               </div>
-              <Button onClick={commit} loading={busy} disabled={done || toWrite === 0}>
-                {done ? 'Importé' : toWrite === 0 ? 'Rien à importer' : `Importer ${pluralize(toWrite, 'avis valide', 'avis valides')}`}
+              <Button onClick={commit} loading={busy} disabled={done || toWrite + conflicts === 0}>
+                {done ? 'Importé' : toWrite + conflicts === 0 ? 'Rien à importer' : importLabel(toWrite, conflicts)}
               </Button>
             </Group>
             {preview.alreadyImported && (
@@ -105,6 +113,9 @@ export function WorkbookImport() {
               </Alert>
             )}
             <Counts preview={preview} />
+            <Text size="xs" c="dimmed">
+              Import non signé (classeur) : les avis seront enregistrés au nom de la préfecture du département, avec votre nom comme importateur. Une ligne modifiée alors que l’avis a changé dans cette base depuis l’export du classeur devient un conflit à arbitrer, jamais un écrasement.
+            </Text>
             {preview.errors.length > 0 && (
               <>
                 <Group gap="xs">
@@ -141,7 +152,7 @@ export function WorkbookImport() {
             )}
             {preview.changes.length > 0 && (
               <Text size="sm" fw={600}>
-                Avis qui seront enregistrés (une nouvelle version par dossier, l’historique est conservé)
+                Avis qui seront enregistrés (une nouvelle version par dossier, l’historique est conservé) et conflits qui seront ouverts
               </Text>
             )}
             {preview.changes.length > 0 && (
@@ -157,7 +168,7 @@ export function WorkbookImport() {
                   </Table.Thead>
                   <Table.Tbody>
                     {preview.changes.slice(0, SHOWN).map((c) => (
-                      <Table.Tr key={c.externalId}>
+                      <Table.Tr key={c.externalId} data-action={c.action}>
                         <Table.Td>
                           <Text size="sm" fw={600}>
                             ID {c.externalId}
@@ -166,7 +177,14 @@ export function WorkbookImport() {
                             {c.name ?? 'Structure sans nom'} · {c.sheet}, ligne {c.row}
                           </Text>
                         </Table.Td>
-                        <Table.Td>{c.before ? <OpinionBadge opinion={c.before.opinion} size="xs" /> : <Text size="xs">Sans avis</Text>}</Table.Td>
+                        <Table.Td>
+                          {c.before ? <OpinionBadge opinion={c.before.opinion} size="xs" /> : <Text size="xs">Sans avis</Text>}
+                          {c.action === 'conflict' && (
+                            <Badge color="orange" variant="light" size="xs" tt="none" ml={4}>
+                              Conflit
+                            </Badge>
+                          )}
+                        </Table.Td>
                         <Table.Td>
                           <Group gap={6} wrap="nowrap">
                             <OpinionBadge opinion={c.after.opinion} size="xs" />
@@ -177,6 +195,11 @@ export function WorkbookImport() {
                           <Text size="xs" lineClamp={2}>
                             {c.after.comment}
                           </Text>
+                          {c.reason && (
+                            <Text size="xs" c="orange.9">
+                              {c.reason}
+                            </Text>
+                          )}
                         </Table.Td>
                       </Table.Tr>
                     ))}

@@ -31,6 +31,7 @@ function CurrentOpinion({ opinion, onEdit }: { opinion: Opinion; onEdit: () => v
       </Text>
       <Text size="xs" c="dimmed">
         Version {opinion.version}, enregistrée le {formatDateTime(opinion.createdAt)} par {opinion.authorName}
+        {opinion.importedBy ? ` (saisie dans le classeur, importée par ${opinion.importedBy})` : ''}
       </Text>
     </Stack>
   );

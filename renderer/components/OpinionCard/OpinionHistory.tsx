@@ -55,7 +55,7 @@ export function OpinionHistory({ history }: { history: Opinion[] }) {
               )}
               <Text size="xs" c="dimmed">
                 {formatDateTime(version.createdAt)} · {version.authorName}
-                {version.source === 'import' ? ' (importé)' : ''}
+                {version.importedBy ? ` · saisi dans le classeur, importé par ${version.importedBy}` : version.source === 'import' ? ' (importé)' : ''}
               </Text>
             </Group>
             <List size="xs" spacing={0} mt={2} c="gray.7" aria-label="Changements">

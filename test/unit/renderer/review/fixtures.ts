@@ -103,6 +103,7 @@ export function opinion(patch: Partial<Opinion> = {}): Opinion {
     authorName: 'Claire Martin',
     createdAt: '2026-01-06T09:00:00.000Z',
     source: 'app',
+    importedBy: null,
     ...patch,
   };
 }

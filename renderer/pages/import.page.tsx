@@ -69,14 +69,6 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
         <>
           <ImportSummary preview={preview} disabled={flow.busy} onSheetChange={flow.selectSheet} />
           <ImportCounts counts={preview.counts} />
-          <Section title="Correspondance des colonnes">
-            <ColumnMapping columns={preview.columns} unknownHeaders={preview.unknownHeaders} disabled={flow.busy} onChange={flow.mapColumn} />
-          </Section>
-          {preview.rejected.length > 0 && (
-            <Section title="Lignes rejetées" aside={pluralize(preview.counts.rejected, 'ligne', 'lignes')}>
-              <RejectedRows rejected={preview.rejected} />
-            </Section>
-          )}
           {divergences.length > 0 && (
             <Section title="Divergences avec les décisions de cette base" aside={pluralize(divergences.length, 'ligne', 'lignes')}>
               <Alert color="orange" variant="light" mb="sm" title="Ces décisions de la plateforme ne seront pas appliquées">
@@ -84,6 +76,14 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
                 comme historique et inscrite au rapport des divergences{newDivergences < divergences.length ? ` (${pluralize(divergences.length - newDivergences, 'déjà signalée', 'déjà signalées')})` : ''}.
               </Alert>
               <DivergenceRows rows={divergences.map((d) => ({ ...d, kind: 'preview' as const }))} />
+            </Section>
+          )}
+          <Section title="Correspondance des colonnes">
+            <ColumnMapping columns={preview.columns} unknownHeaders={preview.unknownHeaders} disabled={flow.busy} onChange={flow.mapColumn} />
+          </Section>
+          {preview.rejected.length > 0 && (
+            <Section title="Lignes rejetées" aside={pluralize(preview.counts.rejected, 'ligne', 'lignes')}>
+              <RejectedRows rejected={preview.rejected} />
             </Section>
           )}
           {preview.updates.length > 0 && (

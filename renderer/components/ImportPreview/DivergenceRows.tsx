@@ -22,10 +22,10 @@ export function DivergenceRows({ rows }: { rows: Row[] }) {
         <Table striped withTableBorder fz="sm" verticalSpacing={4} data-testid={report ? 'divergence-report' : 'divergence-rows'}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="24%">Dossier</Table.Th>
+              <Table.Th w="22%">Dossier</Table.Th>
               <Table.Th>La plateforme indique</Table.Th>
               <Table.Th>Cette base indique</Table.Th>
-              <Table.Th w={report ? '20%' : 110}>{report ? 'Relevée' : 'Ligne'}</Table.Th>
+              <Table.Th w={report ? '26%' : 110}>{report ? 'Relevée' : 'Ligne'}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -51,11 +51,11 @@ const NONE = Object.fromEntries(
     'declaredAid', 'consolidation', 'motivation', 'submittedAt'].map((k) => [k, null]),
 ) as Omit<DossierFields, 'externalId' | 'name' | 'status' | 'departmentCode' | 'postsRequested'>;
 
-const DOSSIERS = [
+const DOSSIERS: [DossierFields, DossierFields, DossierFields] = [
   { ...NONE, externalId: 'P-101', name: 'Association Le Lien numérique', departmentCode: '06', postsRequested: 3, status: 'CREEE' },
   { ...NONE, externalId: 'P-102', name: 'Centre social des Moulins', departmentCode: '06', postsRequested: 2, status: 'CREEE' },
   { ...NONE, externalId: 'P-103', name: 'Maison des associations de Marseille', departmentCode: '13', postsRequested: 1, status: 'CREEE' },
-] satisfies DossierFields[];
+];
 
 const bytes = (fields: DossierFields[]) => ({ $bytes: Buffer.from(writePlatformCsv(fields)).toString('base64') });
 

@@ -11,6 +11,7 @@ import { openBackend, type Backend } from '../../electron/backend/backend';
 import { writePlatformCsv } from '../../electron/backend/demo/platform-csv';
 import type { DossierFields } from '../../shared/domain/dossier';
 import { committeeRows, heldSession, openCommitteeBase, openSession } from './committee-fixtures';
+import { useProfile } from './review-fixtures';
 
 let dir: string;
 let dbPath: string;
@@ -67,7 +68,7 @@ beforeAll(async () => {
   backend = base.backend;
   ids = base.ids;
   // The dossiers as the platform's export carries them, before the committee meets.
-  const first = await backend.call('import:preview', { fileName: 'structures-mars.csv', data: new TextEncoder().encode(writePlatformCsv(await Promise.all(['N-1', 'N-3', 'M-1'].map((id) => platformRow(id, {}))))) });
+  const first = await backend.call('import:preview', { fileName: 'structures-mars.csv', data: new TextEncoder().encode(writePlatformCsv(await Promise.all(['N-1', 'N-3', 'M-1', 'N-4', 'M-3'].map((id) => platformRow(id, {}))))) });
   await backend.call('import:commit', { token: first.token });
   const session = await heldSession(base);
   await backend.call('minutes:validate', { sessionId: session.id });
@@ -79,6 +80,10 @@ beforeAll(async () => {
       await platformRow('N-3', { status: 'VALIDATION_COSELEC', coselecValidated: true, postsGranted: 1, coselecNumber: '12', coselecDate: '2021-04-01' }),
       // A later session this base does not hold: applies as before.
       await platformRow('M-1', { status: 'REFUS_COSELEC', coselecValidated: false, postsGranted: null, coselecNumber: '14', coselecDate: '2021-04-15' }),
+      // Refused in session 12: an earlier session this base does not know cannot approve it.
+      await platformRow('N-4', { status: 'VALIDATION_COSELEC', coselecValidated: true, postsGranted: 2, coselecNumber: '11B', coselecDate: '2021-03-20' }),
+      // Session 12 is held here and did not decide on M-3.
+      await platformRow('M-3', { status: 'VALIDATION_COSELEC', coselecValidated: true, postsGranted: 1, coselecNumber: '12', coselecDate: '2021-04-01' }),
     ]),
   );
 }, 60_000);
@@ -91,7 +96,7 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
   it('lists the contradicting row in the preview, keeps it aside and applies the later session', async () => {
     const preview = await backend.call('import:preview', { fileName: 'structures.csv', data: fileData });
     expect(preview).toMatchObject({ format: 'platform-csv', rejected: [] });
-    expect(preview.counts).toMatchObject({ total: 3, updated: 1, unchanged: 2 });
+    expect(preview.counts).toMatchObject({ total: 5, updated: 1, unchanged: 4 });
     expect(preview.updates.map((u) => u.externalId)).toEqual(['M-1']);
     expect(preview.divergences).toEqual([
       {
@@ -105,6 +110,18 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
         base: committeeSide,
         alreadyReported: false,
       },
+      expect.objectContaining({
+        externalId: 'N-4',
+        row: 5,
+        platform: { sessionNumber: '11B', sessionDate: '2021-03-20', decision: 'POSITIF', postsGranted: 2 },
+        base: { decisionId: expect.any(Number), sessionNumber: '12', sessionDate: '2021-04-01', decision: 'NEGATIF', postsGranted: null },
+      }),
+      expect.objectContaining({
+        externalId: 'M-3',
+        row: 6,
+        platform: { sessionNumber: '12', sessionDate: '2021-04-01', decision: 'POSITIF', postsGranted: 1 },
+        base: { decisionId: null, sessionNumber: '12', sessionDate: '2021-04-01', decision: null, postsGranted: null },
+      }),
     ]);
     const decisionsBefore = backend.store.db.all('SELECT * FROM decisions ORDER BY id');
 
@@ -127,21 +144,33 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
     ]);
     const decided = await backend.call('decisions:list', { sessionNumber: '12' });
     expect(decided.find((d) => d.dossierId === ids['N-1'])).toMatchObject({ decision: 'POSITIF', postsGranted: 2 });
-    // Live figures: N-1's 2 posts and N-3's 1 of session 12 (M-1 in 13 now refused by the platform).
-    expect((await backend.call('stats:departments', {})).find((d) => d.code === '06')).toMatchObject({ granted: 3 });
+    for (const id of ['N-4', 'M-3']) expect((await backend.call('dossiers:get', { id: ids[id]! })).platformDivergences).toHaveLength(1);
+    expect(await backend.call('dossiers:get', { id: ids['N-4']! })).toMatchObject({ status: 'REFUS_COSELEC', postsGranted: 0, fields: { coselecNumber: '12' } });
+    expect(await backend.call('dossiers:get', { id: ids['M-3']! })).toMatchObject({ status: 'CREEE', postsGranted: null, decisions: [] });
+    // Live figures: N-1's 2 posts and N-3's 1 of session 12; none in 13 (M-1 now refused by the platform, M-3 not decided).
+    const figures = await backend.call('stats:departments', {});
+    expect(figures.find((d) => d.code === '06')).toMatchObject({ granted: 3 });
+    expect(figures.find((d) => d.code === '13')).toMatchObject({ granted: 0 });
   });
 
   it('puts it in the report, listed by the API and exported as CSV', async () => {
     const report = await backend.call('import:divergences', {});
-    expect(report).toEqual([
+    expect(report.map((d) => d.externalId)).toEqual(['M-3', 'N-4', 'N-1']);
+    expect(report.slice(2)).toEqual([
       expect.objectContaining({ externalId: 'N-1', row: 2, fileName: 'structures.csv', detectedBy: 'Marc Durand', platform: { sessionNumber: '12', sessionDate: '2021-04-08', decision: 'POSITIF', postsGranted: 3 }, base: committeeSide }),
     ]);
     const file = await backend.call('import:exportDivergences', {});
     expect(file.fileName).toMatch(/^divergences-plateforme-\d{4}-\d{2}-\d{2}\.csv$/);
     const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.data).split('\r\n');
     expect(lines[0]).toBe('\uFEFFIdentifiant;Nom de la structure;Département;Fichier;Ligne;Statut (plateforme);La plateforme indique;Cette base indique;Relevée le;Relevée par');
-    expect(lines[1]).toMatch(/^N-1;Association Le Lien numérique;06;structures\.csv;2;VALIDATION_COSELEC;COSELEC 12 du 08\/04\/2021 : Accord, 3 postes;COSELEC 12 du 01\/04\/2021 : Accord, 2 postes;\d{4}-\d{2}-\d{2};Marc Durand$/);
-    expect(lines.slice(2)).toEqual(['']);
+    expect(lines[3]).toMatch(/^N-1;Association Le Lien numérique;06;structures\.csv;2;VALIDATION_COSELEC;COSELEC 12 du 08\/04\/2021 : Accord, 3 postes;COSELEC 12 du 01\/04\/2021 : Accord, 2 postes;\d{4}-\d{2}-\d{2};Marc Durand$/);
+    expect(lines[1]).toMatch(/^M-3;Café associatif du Panier;13;structures\.csv;6;VALIDATION_COSELEC;COSELEC 12 du 01\/04\/2021 : Accord, 1 poste;COSELEC 12 du 01\/04\/2021 : aucune décision sur ce dossier;/);
+    expect(lines[2]).toContain(';COSELEC 11B du 20/03/2021 : Accord, 2 postes;COSELEC 12 du 01/04/2021 : Refus;');
+    expect(lines.slice(4)).toEqual(['']);
+    // A prefecture agent of 06 sees only the divergences of 06.
+    await useProfile(backend, 'Paul Lefèvre', 'PREFECTURE', ['06']);
+    expect((await backend.call('import:divergences', {})).map((d) => d.externalId)).toEqual(['N-4', 'N-1']);
+    await useProfile(backend, 'Marc Durand', 'COMMITTEE');
     await expect(backend.call('import:divergences', { all: true } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
@@ -151,7 +180,12 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
     expect(rows['N-3']).toEqual(['Comité', '12', 'Accord', '1']);
     // An export of sessions shows each dossier's latest decision among them: M-1's of session 12.
     expect(rows['M-1']).toEqual(['Comité', '12', 'Accord', '1']);
+    expect(rows['N-4']).toEqual(['Comité', '12', 'Refus', '0']);
+    // M-3 is not in it: session 12 did not decide on it.
     expect(Object.keys(rows).sort()).toEqual(['M-1', 'M-2', 'N-1', 'N-2', 'N-3', 'N-4']);
+    // A session only a kept-aside row names is no session to export.
+    expect((await backend.call('exports:sessions', {})).map((o) => o.number).sort()).toEqual(['12', '14']);
+    await expect(backend.call('exports:start', { format: 'xlsx', sessions: ['11B'] })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Séance inconnue : « 11B » (aucune séance ni décision ne porte ce numéro).' });
     const csv = new TextDecoder().decode(await exportSession('csv', '12')).split('\r\n');
     const n1 = csv.find((l) => l.split(';')[3] === 'N-1')!.split(';');
     expect([n1[0], n1[1], n1[13], n1[14]]).toEqual(['Comité', '12', 'Accord', '2']);
@@ -162,8 +196,12 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
     const version = backend.store.version;
     const before = baseRows(backend);
     const preview = await backend.call('import:preview', { fileName: 'structures.csv', data: fileData });
-    expect(preview).toMatchObject({ alreadyImported: true, counts: { updated: 0, unchanged: 3 } });
-    expect(preview.divergences.map((d) => [d.externalId, d.alreadyReported])).toEqual([['N-1', true]]);
+    expect(preview).toMatchObject({ alreadyImported: true, counts: { updated: 0, unchanged: 5 } });
+    expect(preview.divergences.map((d) => [d.externalId, d.alreadyReported])).toEqual([
+      ['N-1', true],
+      ['N-4', true],
+      ['M-3', true],
+    ]);
     expect(await backend.call('import:commit', { token: preview.token })).toMatchObject({ batchId: null });
     expect(backend.store.version).toBe(version);
     expect(baseRows(backend)).toEqual(before);
@@ -174,16 +212,16 @@ describe('a platform export against a sealed session', { timeout: 60_000 }, () =
     fs.writeFileSync(path.join(dir, 'structures.csv'), fileData);
     const printed = cli('import', path.join(dir, 'structures.csv'), '--dry-run');
     expect(printed.code).toBe(0);
-    expect(printed.out).toContain('  divergences avec les décisions de cette base (non appliquées) : 1\n');
+    expect(printed.out).toContain('  divergences avec les décisions de cette base (non appliquées) : 3\n');
     expect(printed.out).toContain('  ligne 2, dossier N-1 : la plateforme indique COSELEC 12 du 08/04/2021 : Accord, 3 postes → cette base indique COSELEC 12 du 01/04/2021 : Accord, 2 postes (déjà signalée)\n');
     const json = cli('import', path.join(dir, 'structures.csv'), '--json');
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.out)).toMatchObject({ batchId: null, divergences: [{ externalId: 'N-1', alreadyReported: true, platform: { postsGranted: 3 }, base: { postsGranted: 2 } }] });
+    expect(JSON.parse(json.out)).toMatchObject({ batchId: null, divergences: [{ externalId: 'N-1', alreadyReported: true, platform: { postsGranted: 3 }, base: { postsGranted: 2 } }, { externalId: 'N-4' }, { externalId: 'M-3' }] });
     const out = path.join(dir, 'seance-12.xlsx');
     expect(cli('export', 'decisions', '--out', out, '--session', '12').code).toBe(0);
     expect((await sheetRows(fs.readFileSync(out)))['N-1']).toEqual(['Comité', '12', 'Accord', '2']);
     await open();
-    expect(await backend.call('import:divergences', {})).toHaveLength(1);
+    expect(await backend.call('import:divergences', {})).toHaveLength(3);
   });
 });
 

@@ -105,8 +105,10 @@ export class DecisionRecord {
     const side = (c: CommitteeDecision) => ({ decisionId: c.id, sessionNumber: c.number, sessionDate: c.date, decision: c.decision, postsGranted: c.postsGranted });
     const sameSession = number === null ? undefined : committee.find((c) => upper(c.number) === number);
     if (sameSession) return agrees(platform, sameSession) ? KEEP : this.diverge(dossierId, fields, platform, side(sameSession));
-    if (this.platformHas(dossierId, platform)) return committee.length === 0 ? APPLY : KEEP;
     const held = number === null ? undefined : this.sessions.get(number);
+    // Most rows of a large export: no decision here to compare with (no query per row).
+    if (committee.length === 0 && !held) return APPLY;
+    if (this.platformHas(dossierId, platform)) return committee.length === 0 ? APPLY : KEEP;
     if (held) return this.diverge(dossierId, fields, platform, { decisionId: null, sessionNumber: held.number, sessionDate: held.date, decision: null, postsGranted: null });
     const current = committee.at(-1);
     if (!current) return APPLY;

@@ -42,7 +42,7 @@ export function DivergenceRows({ rows }: { rows: Row[] }) {
                 <Table.Td>
                   {d.kind === 'report' ? (
                     <Text size="xs">
-                      {formatDateTime(d.detectedAt)} par {d.detectedBy}, « {d.fileName} » ligne {formatNumber(d.row)}
+                      {formatDateTime(d.detectedAt)} par {d.detectedBy}, {`«\u00a0${d.fileName}\u00a0»`} ligne {formatNumber(d.row)}
                     </Text>
                   ) : (
                     <>

@@ -37,7 +37,7 @@ function DivergenceItem({ entry }: { entry: PlatformDivergenceEntry }) {
       <Text size="sm">La plateforme indique {describeDivergenceSide(entry.platform)}.</Text>
       <Text size="sm">Décision retenue (cette base) : {describeDivergenceSide(entry.base)}.</Text>
       <Text size="xs" c="dimmed">
-        Relevée le {formatDateTime(entry.detectedAt)} par {entry.detectedBy} à l’import de « {entry.fileName} » ; non appliquée.
+        Relevée le {formatDateTime(entry.detectedAt)} par {entry.detectedBy} à l’import de {`«\u00a0${entry.fileName}\u00a0»`} ; non appliquée.
       </Text>
     </>
   );

@@ -6,6 +6,7 @@ import { ApiError, type ApiMethod, type ApiResponse, type AppInfo } from '../../
 import { Store } from './db/store';
 import { SCHEMA_VERSION } from './db/migrate';
 import { dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
+import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
 import { buildImportTemplate } from './import/template';
 import { generateDemoIntoStore } from './demo/demo-import';
@@ -70,6 +71,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...committeeHandlers(store, profiles),
     ...exportsHandlers(store, events),
     ...exchangeHandlers(store, profiles),
+    ...importHandlers(store),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), db);
 

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import type { DossierStatus } from '../../shared/domain/dossier';
+import { describeDivergenceSide } from '../../shared/import/divergence-labels';
 import type { Backend } from '../backend/backend';
 
 const write = (text: string) => process.stdout.write(text);
@@ -18,6 +19,7 @@ export async function runImport(backend: Backend, file: string, options: { dryRu
   if (preview.blockingError) throw new ApiError('IMPORT_BLOCKED', `Fichier « ${preview.fileName} » refusé : ${preview.blockingError}`);
   const result = options.dryRun ? null : await backend.call('import:commit', { token: preview.token });
   const counts = result?.counts ?? preview.counts;
+  const divergences = result?.divergences ?? preview.divergences;
   if (options.json) {
     write(
       `${JSON.stringify({
@@ -33,6 +35,7 @@ export async function runImport(backend: Backend, file: string, options: { dryRu
         counts,
         rejected: preview.rejected,
         unknownHeaders: preview.unknownHeaders,
+        divergences,
       })}\n`,
     );
     return 0;
@@ -41,6 +44,12 @@ export async function runImport(backend: Backend, file: string, options: { dryRu
   write(`  lignes : ${counts.total} · nouveaux : ${counts.new} · mis à jour : ${counts.updated} · inchangés : ${counts.unchanged} · rejetés : ${counts.rejected} · avec alertes : ${counts.withWarnings}\n`);
   if (preview.unknownHeaders.length > 0) write(`  colonnes ignorées : ${preview.unknownHeaders.join(', ')}\n`);
   for (const r of preview.rejected) write(`  ligne ${r.row}${r.line && r.line !== r.row ? ` (ligne ${r.line} du texte)` : ''}${r.column ? `, colonne « ${r.column} »` : ''} : ${r.reason}\n`);
+  if (divergences.length > 0) {
+    write(`  divergences avec les décisions de cette base (non appliquées) : ${divergences.length}\n`);
+    for (const d of divergences) {
+      write(`  ligne ${d.row}, dossier ${d.externalId} : la plateforme indique ${describeDivergenceSide(d.platform)} → cette base indique ${describeDivergenceSide(d.base)}${d.alreadyReported ? ' (déjà signalée)' : ''}\n`);
+    }
+  }
   return 0;
 }
 

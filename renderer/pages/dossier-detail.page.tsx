@@ -15,7 +15,7 @@ import { useApiQuery } from '../hooks/use-api-query';
 import { routeHref } from '../router/routes';
 import { useReportReady } from '../stores/page-ready-store';
 
-const DETAIL_TABLES = ['dossiers', 'dossier_warnings', 'dossier_provenance', 'dossier_changes', 'decisions'];
+const DETAIL_TABLES = ['dossiers', 'dossier_warnings', 'dossier_provenance', 'dossier_changes', 'decisions', 'import_divergences'];
 
 export function DossierDetailPage({ id }: { id: number }) {
   const detail = useApiQuery('dossiers:get', { id }, DETAIL_TABLES);
@@ -56,7 +56,7 @@ export function DossierDetailPage({ id }: { id: number }) {
             <OpinionCard dossierId={dossier.id} postsRequested={dossier.postsRequested} />
             <WarningList warnings={dossier.warnings} />
             <EligibilityList checks={dossier.eligibility} />
-            <DecisionHistory decisions={dossier.decisions} />
+            <DecisionHistory decisions={dossier.decisions} divergences={dossier.platformDivergences} />
             <ContractSignatureCard dossierId={dossier.id} />
           </Stack>
         </Grid.Col>

@@ -1,7 +1,9 @@
-import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { FileDropZone } from '../components/FileDropZone/FileDropZone';
 import { ColumnMapping } from '../components/ImportPreview/ColumnMapping';
+import { DivergenceReport } from '../components/ImportPreview/DivergenceReport';
+import { DivergenceRows } from '../components/ImportPreview/DivergenceRows';
 import { ImportCounts } from '../components/ImportPreview/ImportCounts';
 import { ImportSummary } from '../components/ImportPreview/ImportSummary';
 import { RejectedRows } from '../components/ImportPreview/RejectedRows';
@@ -20,6 +22,8 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
 
   const preview = flow.preview;
   const toWrite = preview ? preview.counts.new + preview.counts.updated : 0;
+  const divergences = preview?.divergences ?? [];
+  const newDivergences = divergences.filter((d) => !d.alreadyReported).length;
 
   async function commit(): Promise<void> {
     const result = await flow.commit();
@@ -33,6 +37,7 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
         pluralize(counts.updated, 'mis à jour', 'mis à jour'),
         pluralize(counts.unchanged, 'inchangé', 'inchangés'),
         pluralize(counts.rejected, 'ligne rejetée', 'lignes rejetées'),
+        ...(result.divergences.length > 0 ? [pluralize(result.divergences.length, 'divergence non appliquée', 'divergences non appliquées')] : []),
       ].join(', '),
     });
     onImported();
@@ -64,6 +69,15 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
         <>
           <ImportSummary preview={preview} disabled={flow.busy} onSheetChange={flow.selectSheet} />
           <ImportCounts counts={preview.counts} />
+          {divergences.length > 0 && (
+            <Section title="Divergences avec les décisions de cette base" aside={pluralize(divergences.length, 'ligne', 'lignes')}>
+              <Alert color="orange" variant="light" mb="sm" title="Ces décisions de la plateforme ne seront pas appliquées">
+                Elles contredisent une décision enregistrée dans cette base (même séance ou séance ultérieure) : le dossier garde la décision de la base, la ligne de la plateforme est conservée
+                comme historique et inscrite au rapport des divergences{newDivergences < divergences.length ? ` (${pluralize(divergences.length - newDivergences, 'déjà signalée', 'déjà signalées')})` : ''}.
+              </Alert>
+              <DivergenceRows rows={divergences.map((d) => ({ ...d, kind: 'preview' as const }))} />
+            </Section>
+          )}
           <Section title="Correspondance des colonnes">
             <ColumnMapping columns={preview.columns} unknownHeaders={preview.unknownHeaders} disabled={flow.busy} onChange={flow.mapColumn} />
           </Section>
@@ -84,11 +98,12 @@ export function ImportPage({ onImported }: { onImported: () => void }) {
           Annuler
         </Button>
         {preview && (
-          <Button onClick={() => void commit()} loading={flow.busy} disabled={toWrite === 0}>
-            Importer {pluralize(toWrite, 'dossier', 'dossiers')}
+          <Button onClick={() => void commit()} loading={flow.busy} disabled={toWrite === 0 && newDivergences === 0}>
+            {toWrite === 0 && newDivergences > 0 ? `Inscrire ${pluralize(newDivergences, 'divergence', 'divergences')} au rapport` : `Importer ${pluralize(toWrite, 'dossier', 'dossiers')}`}
           </Button>
         )}
       </Group>
+      <DivergenceReport />
     </Stack>
   );
 }

@@ -27,6 +27,7 @@ import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
+import { IMPORT_METHODS, type ImportApi, type ImportDivergence } from './import-contract';
 
 export interface AppInfo {
   version: string;
@@ -214,6 +215,8 @@ export interface ImportPreview {
   counts: ImportCounts;
   rejected: ImportRejection[];
   updates: { externalId: string; name: string | null; changes: { field: DossierFieldKey; before: unknown; after: unknown }[] }[];
+  /** Rows whose platform decision contradicts a decision of this base: listed, never applied. */
+  divergences: ImportDivergence[];
 }
 
 export interface ImportResult {
@@ -222,10 +225,12 @@ export interface ImportResult {
   fileName: string;
   counts: ImportCounts;
   rejected: ImportRejection[];
+  /** The file's divergences (those already reported flagged), now in the report. */
+  divergences: ImportDivergence[];
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends CommitteeApi, ExportsApi, ExchangeApi {
+export interface Api extends CommitteeApi, ExportsApi, ExchangeApi, ImportApi {
   'app:info': (req: Record<string, never>) => Promise<AppInfo>;
   'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
   'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
@@ -324,6 +329,7 @@ export const API_METHODS = [
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,
+  ...IMPORT_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

@@ -154,6 +154,29 @@ export interface DecisionEntry {
   amendmentId: number | null;
 }
 
+/** One side of a divergence between a platform row and this base (issue 11: imports never override decisions). */
+export interface DivergenceSide {
+  sessionNumber: string | null;
+  /** ISO date YYYY-MM-DD. */
+  sessionDate: string | null;
+  /** Null on the base's side: the session is held here but took no decision on this dossier. */
+  decision: DecisionEntry['decision'] | null;
+  postsGranted: number | null;
+}
+
+/**
+ * A platform decision kept aside because it contradicts a decision of this base: the platform's
+ * history, never the current decision (it is not a DecisionEntry and never counts anywhere).
+ */
+export interface PlatformDivergenceEntry {
+  id: number;
+  platform: DivergenceSide;
+  base: DivergenceSide & { decisionId: number | null };
+  fileName: string;
+  detectedAt: string;
+  detectedBy: string;
+}
+
 export interface FieldChange {
   field: DossierFieldKey;
   before: unknown;
@@ -180,6 +203,8 @@ export interface DossierDetail extends DossierSummary {
   createdAt: string;
   provenance: Provenance[];
   decisions: DecisionEntry[];
+  /** Platform decisions kept aside (« divergence plateforme »), oldest first. */
+  platformDivergences: PlatformDivergenceEntry[];
   history: DossierChange[];
   eligibility: EligibilityCheck[];
 }

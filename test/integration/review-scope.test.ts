@@ -108,6 +108,9 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'exchange:exportWorkbook': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'exchange:previewWorkbook': 'narrowed',
     'exchange:importWorkbook': 'narrowed',
+    // The divergence report keeps only the dossiers of the profile's departments (committee-divergence test).
+    'import:divergences': 'narrowed',
+    'import:exportDivergences': 'narrowed',
   };
 }
 

@@ -20,6 +20,7 @@ import type { SqliteDb } from '../db/sqlite';
 import { subsidySettings } from '../committee/subsidy-settings';
 import { rowToFields } from './dossier-columns';
 import { whereClause } from './dossier-filter';
+import { dossierDivergences } from '../import/import-divergences';
 
 const SORTS: Record<NonNullable<DossierQuery['sort']>['column'], string> = {
   externalId: 'length(d.external_id), d.external_id',
@@ -186,6 +187,7 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
     createdAt: row.created_at as string,
     provenance,
     decisions,
+    platformDivergences: dossierDivergences(db, id).map((d) => ({ id: d.id, platform: d.platform, base: d.base, fileName: d.fileName, detectedAt: d.detectedAt, detectedBy: d.detectedBy })),
     history,
     eligibility: checkEligibility(fields, { cuiAmount: subsidySettings(db).cuiPerPost }),
   };

@@ -12,6 +12,7 @@ import { validateRecord } from '../../../shared/import/validate-record';
 import type { Store } from '../db/store';
 import type { Scope } from '../review/scope';
 import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossiers, nextDossierId, recordProvenance, updateDossier, type ProvenanceRow } from '../dossiers/dossier-writes';
+import { recordDivergences, toImportDivergence } from './import-divergences';
 import { planRows, type PlannedRow, type ValidRow } from './import-plan';
 import { readImportFile, type RawTable } from './read-file';
 
@@ -65,6 +66,8 @@ function outOfScope(scope: Scope, departmentCode: string | null, storedDepartmen
   }
   return null;
 }
+
+const divergencesOf = (planned: readonly PlannedRow[]) => planned.flatMap((row) => toImportDivergence(row) ?? []);
 
 export interface ImportSource {
   fileName: string;
@@ -145,6 +148,7 @@ export class ImportService {
         .filter((p) => p.action === 'updated')
         .slice(0, MAX_UPDATES_SHOWN)
         .map((p) => ({ externalId: p.fields.externalId, name: p.fields.name, changes: p.changes })),
+      divergences: divergencesOf(planned),
     };
     this.remember({ preview, rows, mappedFields, planned, version: this.store.version, source: table.format === 'platform-csv' ? 'platform' : 'file', scopeKey: scope.describe() });
     return preview;
@@ -173,13 +177,15 @@ export class ImportService {
   /** Writes a plan in one transaction; writes nothing at all when nothing would change. */
   apply(origin: ImportSource, planned: PlannedRow[], rejected: ImportRejection[]): ImportResult {
     const counts = countsOf(planned, rejected.length);
-    if (counts.new === 0 && counts.updated === 0) {
-      return { batchId: null, fileName: origin.fileName, counts, rejected };
+    const divergences = divergencesOf(planned);
+    const newDivergences = divergences.filter((d) => !d.alreadyReported).length;
+    if (counts.new === 0 && counts.updated === 0 && newDivergences === 0) {
+      return { batchId: null, fileName: origin.fileName, counts, rejected, divergences };
     }
     const user = this.userName();
     const now = new Date().toISOString();
     const by = origin.source === 'platform' ? `Plateforme nationale (import de « ${origin.fileName} » par ${user})` : user;
-    const batchId = this.store.write({ action: 'import', user, summary: { fileName: origin.fileName, fileHash: origin.fileHash, counts } }, (tx) => {
+    const batchId = this.store.write({ action: 'import', user, summary: { fileName: origin.fileName, fileHash: origin.fileHash, counts, divergences: newDivergences } }, (tx) => {
       const batch = (tx.value<number>('SELECT max(id) FROM import_batches') ?? 0) + 1;
       tx.run(
         'INSERT INTO import_batches (id, file_name, file_hash, format, imported_at, imported_by, total, created, updated, unchanged, rejected, rejections) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -201,9 +207,10 @@ export class ImportService {
         if (row.action !== 'unchanged' && origin.source === 'platform' && !row.keepsCommitteeDecision) appendPlatformDecision(tx, id, row.fields, by, now, row.action === 'created');
       }
       recordProvenance(tx, provenance);
+      recordDivergences(tx, batch, planned, user, now);
       if (bulk) ftsRebuild(tx);
       return batch;
     });
-    return { batchId, fileName: origin.fileName, counts, rejected };
+    return { batchId, fileName: origin.fileName, counts, rejected, divergences };
   }
 }

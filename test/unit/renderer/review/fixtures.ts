@@ -83,6 +83,7 @@ export function detail(patch: Partial<DossierSummary> = {}, fields: Partial<Doss
     createdAt: '2026-01-05T10:00:00.000Z',
     provenance: [],
     decisions: [],
+    platformDivergences: [],
     history: [],
     eligibility: [],
   };

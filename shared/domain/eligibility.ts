@@ -180,8 +180,20 @@ function postsCheck(posts: number | null): EligibilityCheck {
   return check('POSTS_REQUESTED', label, 'ok', `${posts} poste${posts > 1 ? 's' : ''} demandé${posts > 1 ? 's' : ''}`);
 }
 
-function subsidyCheck(fields: DossierFields, cuiAmount: number | null): EligibilityCheck {
+/** Statuses under which no subsidy is due, whatever the contract and posts say. */
+const NO_SUBSIDY_STATUS: Partial<Record<NonNullable<DossierFields['status']>, string>> = {
+  REFUS_COSELEC: 'Dossier refusé par le comité',
+  ABANDON: 'Dossier abandonné',
+  ANNULEE: 'Candidature annulée',
+  DOUBLON: 'Dossier en doublon',
+};
+
+/** `ineligible`: another check is an error; no net amount is shown until the committee approves it by derogation. */
+function subsidyCheck(fields: DossierFields, cuiAmount: number | null, ineligible: boolean): EligibilityCheck {
   const label = 'Subvention de l’État';
+  const closed = fields.status === null ? undefined : NO_SUBSIDY_STATUS[fields.status];
+  if (closed) return check('SUBSIDY', label, 'info', `${closed} : aucune subvention`);
+  if (ineligible && fields.status !== 'VALIDATION_COSELEC') return check('SUBSIDY', label, 'info', 'Dossier non éligible : aucune subvention, sauf accord du comité par dérogation');
   const { perPost, posts, gross, aid, net } = subsidyFor(fields, cuiAmount);
   if (fields.contractType === null) return check('SUBSIDY', label, 'unknown', 'Type de contrat non renseigné : montant inconnu');
   if (perPost === null) return check('SUBSIDY', label, 'unknown', 'CUI : montant par poste non fixé par l’appel à manifestation d’intérêt');
@@ -203,7 +215,8 @@ export function checkEligibility(fields: DossierFields, options: EligibilityOpti
   const kind = legalKind(fields);
   const checks = [legalFormCheck(fields, kind)];
   if (kind === 'association') checks.push(associationLawCheck(fields.departmentCode, fields.legalForm));
-  checks.push(postsCheck(fields.postsRequested), contractCheck(fields, kind), subsidyCheck(fields, options.cuiAmount ?? null));
+  checks.push(postsCheck(fields.postsRequested), contractCheck(fields, kind));
+  checks.push(subsidyCheck(fields, options.cuiAmount ?? null, checks.some((c) => c.status === 'error')));
   if (fields.nationalNetwork === true) checks.push(networkCheck(fields));
   if (fields.consolidation === true) {
     checks.push(check('CONSOLIDATION', 'Consolidation de postes existants', 'info',

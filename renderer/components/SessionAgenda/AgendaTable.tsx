@@ -12,6 +12,7 @@ import { OPINION_COLORS } from '../../lib/review-format';
 import { DecisionBadge } from '../DecisionForm/DecisionSummary';
 import { AgendaItemDetail } from './AgendaItemDetail';
 import classes from './SessionAgenda.module.css';
+import { EligibilityBadge } from '../Eligibility/EligibilityBadge';
 
 interface AgendaTableProps {
   session: SessionDetail;
@@ -129,6 +130,7 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
                           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                             {item.departmentCode} · ID {item.externalId}
                           </Text>
+                          <EligibilityBadge eligibility={item.eligibility} />
                           {item.carriedOverFrom && (
                             <Badge size="xs" color="orange" variant="outline" tt="none">
                               revient de la séance {item.carriedOverFrom}

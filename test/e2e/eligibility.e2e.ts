@@ -80,17 +80,21 @@ test('the agenda shows each item’s eligibility', async () => {
   await expect(row('E-CDD19').getByTestId('eligibility-badge')).toHaveText('à vérifier');
   await expect(row('E-OK').getByTestId('eligibility-badge')).toHaveText('éligible');
   await expect(row('E-COMMUNE').getByTestId('eligibility-badge')).toHaveAttribute('title', /structure publique/);
+  // The first item to decide opens by itself: closed, the three rows show together.
+  if ((await row('E-COMMUNE').getAttribute('data-open')) !== null) await row('E-COMMUNE').getByTestId('agenda-toggle').click();
+  await expect(page.getByTestId('agenda-detail')).toHaveCount(0);
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    await page.getByRole('region', { name: /Ordre du jour/ }).first().scrollIntoViewIfNeeded().catch(() => undefined);
-    await row('E-COMMUNE').scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: 'Ordre du jour', exact: true }).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -72));
     await screenshot(`agenda-eligibility-${size.width}x${size.height}`);
   }
 });
 
 test('approving the commune asks for « Justification de la dérogation », then shows it', async () => {
   const row = page.locator(`tr[data-testid="agenda-row"][data-dossier-id="${ids['E-COMMUNE']}"]`);
-  await row.getByTestId('agenda-toggle').click();
+  if ((await row.getAttribute('data-open')) === null) await row.getByTestId('agenda-toggle').click();
+  await expect(row).toHaveAttribute('data-open', 'true');
   const form = page.getByTestId('decision-form');
   await expect(form.getByTestId('decision-eligibility')).toContainText('Dossier non éligible : un accord demande une dérogation justifiée');
   await form.getByText('Accord', { exact: true }).click();
@@ -105,6 +109,9 @@ test('approving the commune asks for « Justification de la dérogation », then
     await screenshot(`decision-derogation-${size.width}x${size.height}`);
   }
   await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+  // Recording moves on to the next item to decide: the commune's row is opened again.
+  await expect(row.getByTestId('decision-badge')).toHaveText('Accord · 2 postes');
+  if ((await row.getAttribute('data-open')) === null) await row.getByTestId('agenda-toggle').click();
   const summary = page.getByTestId('agenda-detail').getByTestId('decision-derogation');
   await expect(summary).toContainText('Seule structure présente dans la haute vallée de la Roya');
   const decisions = await callApi<{ dossierId: number; derogation: string | null }[]>('decisions:list', { sessionId });

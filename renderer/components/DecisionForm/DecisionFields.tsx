@@ -56,6 +56,8 @@ export function DecisionFields({ idPrefix, subject, values, onChange, base, recu
           p="xs"
           icon={<IconAlertTriangle size={16} />}
           title={`Dossier ${ELIGIBILITY_STATE_LABELS[eligibility.state]}${eligibility.derogation.length > 0 ? ' : un accord demande une dérogation justifiée' : ''}`}
+          // Information about the dossier, not an error of the form: not announced as an alert.
+          role="note"
           data-testid="decision-eligibility"
         >
           <List size="sm" spacing={0}>

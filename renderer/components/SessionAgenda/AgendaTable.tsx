@@ -126,7 +126,7 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
                         <span className={classes.name} title={item.name ?? undefined}>
                           {item.name ?? 'Structure sans nom'}
                         </span>
-                        <Group gap={6} rowGap={2}>
+                        <Group gap={6} style={{ rowGap: 2 }}>
                           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                             {item.departmentCode} · ID {item.externalId}
                           </Text>

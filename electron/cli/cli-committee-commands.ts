@@ -73,6 +73,7 @@ export interface DecideOptions {
   grounds?: string[];
   comment?: string;
   justification?: string;
+  derogation?: string;
   priority: boolean;
   vote?: string;
   json: boolean;
@@ -106,6 +107,7 @@ export async function runDecide(backend: Backend, options: DecideOptions): Promi
     grounds: grounds as RefusalGround[],
     comment: options.comment ?? '',
     justification: options.justification ?? null,
+    derogation: options.derogation ?? null,
     vote: options.vote === undefined ? null : parseVote(options.vote),
   });
   const recorded = detail.agenda.find((item) => item.dossierId === dossier.id)?.decision ?? null;

@@ -36,7 +36,10 @@ Commandes :
   minutes --session NUMÉRO --out FICHIER.pdf    procès-verbal d’une séance en PDF
   decide --session NUMÉRO --dossier ID --decision POSITIF|NEGATIF|EXAMEN_COMPLEMENTAIRE
          [--posts N] [--ground MOTIF…] [--comment TEXTE] [--justification TEXTE] [--priority]
-         [--vote POUR,CONTRE,ABST]              enregistre la décision d’une séance en cours
+         [--vote POUR,CONTRE,ABST] [--derogation TEXTE]
+                                                enregistre la décision d’une séance en cours
+                                                (--derogation : accord d’un dossier non éligible
+                                                ou à vérifier, 10 à 1 000 caractères)
   export decisions --out FICHIER.xlsx [--session NUMÉRO…] [--department CODE…] [--csv]
                                                 exporte les décisions d’attribution (Excel ou CSV)
   package export --department CODE --out FICHIER
@@ -75,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
       ground: { type: 'string', multiple: true },
       comment: { type: 'string' },
       justification: { type: 'string' },
+      derogation: { type: 'string' },
       priority: { type: 'boolean', default: false },
       vote: { type: 'string' },
       csv: { type: 'boolean', default: false },
@@ -151,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
           grounds: values.ground,
           comment: values.comment,
           justification: values.justification,
+          derogation: values.derogation,
           priority: values.priority ?? false,
           vote: values.vote,
           json,

@@ -59,7 +59,9 @@ export interface CommitteeApi {
 
   /**
    * Refused below quorum, outside IN_PROGRESS, after validation, for a dossier not on the agenda, or
-   * contrary to the opinion without justification (departsFromOpinion); a vote, when given, counts at
+   * contrary to the opinion without justification (departsFromOpinion), approving without an opinion
+   * without justification, or approving a dossier whose eligibility needs a derogation (an error, a
+   * legal form « à vérifier », a CDD beyond 18 months) without `derogation`; a vote, when given, counts at
    * most the vote base and must carry (majorityReached). Recording again replaces the session's decision.
    */
   'decisions:record': (req: DecisionInput) => Promise<SessionDetail>;

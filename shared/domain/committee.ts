@@ -4,6 +4,7 @@
  * Types, constants and labels shared by the backend, the CLI, the UI and the exports.
  */
 import type { ContractType, DossierStatus } from './dossier';
+import type { EligibilitySummary } from './eligibility';
 import type { OpinionKind } from './review';
 
 export interface Member {
@@ -127,8 +128,12 @@ export interface SessionDecision {
   priority: boolean;
   grounds: RefusalGround[];
   comment: string;
-  /** Required when the decision departs from the prefecture's opinion. */
+  /** Required when the decision departs from the prefecture's opinion, or approves without one. */
   justification: string | null;
+  /** Why the committee approves a dossier that is not eligible or whose legal form is « à vérifier ». */
+  derogation: string | null;
+  /** The dossier's eligibility when the decision was taken; null for platform decisions. */
+  eligibility: EligibilitySummary | null;
   vote: VoteCount | null;
   /** Members present and not recused on this item. */
   voteBase: number;
@@ -151,8 +156,14 @@ export interface DecisionInput {
   grounds?: RefusalGround[];
   comment: string;
   justification?: string | null;
+  /** Required (10–1,000 characters) to approve a dossier whose eligibility needs a derogation. */
+  derogation?: string | null;
   vote?: VoteCount | null;
 }
+
+/** Length bounds of a derogation justification, like the opinion comment's. */
+export const DEROGATION_MIN = 10;
+export const DEROGATION_MAX = 1000;
 
 export interface AgendaItem {
   position: number;
@@ -171,6 +182,8 @@ export interface AgendaItem {
   aggregateScore: number | null;
   /** French labels of the dossier's eligibility warnings. */
   warnings: string[];
+  /** Éligible / à vérifier / non éligible, with the reasons and what an approval must derogate from. */
+  eligibility: EligibilitySummary;
   /** The department's posts supported and granted (all sessions) against its target. */
   department: { supported: number; granted: number; target: number | null };
   /** Number of the earlier session that sent it to further review (carried over automatically). */

@@ -195,6 +195,8 @@ export interface EligibilityCheck {
   label: string;
   status: 'ok' | 'warning' | 'error' | 'info' | 'unknown';
   detail: string;
+  /** Approving the dossier needs a derogation justification (set on checks that are not errors but still gate). */
+  derogation?: true;
 }
 
 export interface DossierDetail extends DossierSummary {

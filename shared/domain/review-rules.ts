@@ -28,6 +28,10 @@ export function validateOpinion(input: OpinionInput, postsRequested: number): st
     errors.push('Le nombre de postes soutenus doit être un nombre entier positif ou nul.');
   } else if (input.postsSupported > postsRequested) {
     errors.push(`Le nombre de postes soutenus (${input.postsSupported}) ne peut pas dépasser le nombre de postes demandés (${postsRequested}).`);
+  } else if (input.opinion === 'FAVORABLE' && input.postsSupported === 0) {
+    errors.push('Un avis favorable soutient au moins un poste : indiquez le nombre de postes soutenus, ou donnez un autre avis.');
+  } else if (input.opinion === 'DEFAVORABLE' && input.postsSupported > 0) {
+    errors.push(`Un avis défavorable ne soutient aucun poste (${input.postsSupported} indiqué${input.postsSupported > 1 ? 's' : ''}) : mettez 0 poste soutenu, ou donnez un avis favorable.`);
   }
   errors.push(...commentErrors(input.comment));
   const duplicateOf = input.duplicateOfId ?? null;

@@ -97,8 +97,14 @@ describe('CLI committee commands', { timeout: 120_000 }, () => {
     expect(missing.err).toMatch(/^Aucune décision n’a été enregistrée\. Un refus est commenté/);
     const usage = cli('decide', '--session', '13');
     expect(usage.code).toBe(2);
-    const result = cli('decide', '--session', '13', '--dossier', 'M-3', '--decision', 'positif', '--posts', '1', '--priority', '--vote', '1,0,0', '--json');
+    const withoutOpinion = cli('decide', '--session', '13', '--dossier', 'M-3', '--decision', 'positif', '--posts', '1');
+    expect(withoutOpinion.code).toBe(1);
+    expect(withoutOpinion.err).toBe('Aucune décision n’a été enregistrée. Le dossier M-3 n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins 10 caractères).\n');
+    const needless = cli('decide', '--session', '13', '--dossier', 'M-3', '--decision', 'positif', '--posts', '1', '--justification', 'Accord sans avis, instruit en séance.', '--derogation', 'Aucune raison de déroger.');
+    expect(needless.code).toBe(1);
+    expect(needless.err).toContain('Le dossier M-3 ne demande pas de dérogation (éligible) : laissez la justification de la dérogation vide.');
+    const result = cli('decide', '--session', '13', '--dossier', 'M-3', '--decision', 'positif', '--posts', '1', '--priority', '--vote', '1,0,0', '--justification', 'Accord sans avis, instruit en séance.', '--json');
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.out)).toMatchObject({ sessionNumber: '13', decision: 'POSITIF', postsGranted: 1, priority: true, vote: { for: 1, against: 0, abstain: 0 }, voteBase: 1, majorityReached: true, recordedBy: 'Marc Durand' });
+    expect(JSON.parse(result.out)).toMatchObject({ sessionNumber: '13', decision: 'POSITIF', postsGranted: 1, priority: true, vote: { for: 1, against: 0, abstain: 0 }, voteBase: 1, majorityReached: true, recordedBy: 'Marc Durand', justification: 'Accord sans avis, instruit en séance.', derogation: null });
   });
 });

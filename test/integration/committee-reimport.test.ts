@@ -27,7 +27,7 @@ beforeEach(async () => {
   id = (await base.backend.call('dossiers:list', { search: 'Mercantour' })).rows[0]!.id;
   const session = await openSession(base);
   await base.backend.call('agenda:add', { sessionId: session.id, dossierIds: [id] });
-  await base.backend.call('decisions:record', { sessionId: session.id, dossierId: id, decision: 'POSITIF', postsGranted: 2, comment: '' });
+  await base.backend.call('decisions:record', { sessionId: session.id, dossierId: id, decision: 'POSITIF', postsGranted: 2, comment: '', justification: 'Accord sans avis : dossier instruit en séance.' });
 });
 afterEach(() => base.backend.close());
 

@@ -251,7 +251,7 @@ describe('the dossiers a decision updates', () => {
     const id = (await backend.call('dossiers:list', { search: 'P-1' })).rows.find((r) => r.externalId === 'P-1')!.id;
     const session = await openSession(base);
     await backend.call('agenda:add', { sessionId: session.id, dossierIds: [id] });
-    await backend.call('decisions:record', { sessionId: session.id, dossierId: id, decision: 'POSITIF', postsGranted: 2, comment: '' });
+    await backend.call('decisions:record', { sessionId: session.id, dossierId: id, decision: 'POSITIF', postsGranted: 2, comment: '', justification: 'Accord sans avis : dossier instruit en séance.' });
     const again = await backend.call('import:preview', { fileName: 'structures.csv', data: csv() });
     expect(again.counts).toMatchObject({ updated: 0, unchanged: 1 });
     await backend.call('import:commit', { token: again.token });

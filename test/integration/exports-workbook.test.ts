@@ -20,6 +20,7 @@ const HEADERS = [
   'Postes demandés', 'Avis de la préfecture', 'Postes soutenus', 'Décision', 'Postes accordés', 'Prioritaire', 'Motifs de refus', 'Commentaire',
   'Justification (écart à l’avis)', 'Type de contrat', 'Subvention par poste', 'Aides déclarées déduites', 'Subvention totale', 'Signature du contrat',
   'Tranche 1 (20 %)', 'Échéance tranche 1', 'Tranche 2 (30 %)', 'Échéance tranche 2', 'Tranche 3 (50 %)', 'Échéance tranche 3',
+  'Éligibilité (à la décision)', 'Justification de la dérogation',
 ];
 const DATE_COLUMNS = new Set([2, 23, 25, 27, 29]);
 
@@ -67,7 +68,7 @@ describe.each([
     const rows = sheets.get('Décisions')!;
     expect(rows[0]).toEqual(HEADERS);
     expect(rows.slice(1, 8)).toEqual(EXPECTED_ROWS.map((row) => row.map((v, i) => asLibreOffice(v, DATE_COLUMNS.has(i)))));
-    expect(rows[8]).toEqual(Array(30).fill(''));
+    expect(rows[8]).toEqual(Array(32).fill(''));
     const totals = rows[9]!;
     expect(rows).toHaveLength(10);
     expect(totals[0]).toBe('Total');
@@ -139,7 +140,7 @@ describe('the workbook read back with exceljs', () => {
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
     }
     const decisions = book.getWorksheet('Décisions')!;
-    expect(decisions.autoFilter).toBe('A1:AD8');
+    expect(decisions.autoFilter).toBe('A1:AF8');
     expect(book.getWorksheet('Par département')!.autoFilter).toBe('A1:L102');
     const cdi = decisions.getRow(5);
     expect(cdi.getCell(4).value).toBe('D-CDI');

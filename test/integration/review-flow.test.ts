@@ -82,17 +82,41 @@ describe('opinions', () => {
     const before = await backend.call('dossiers:list', {});
     await expect(backend.call('opinions:record', { dossierId: id, opinion: 'FAVORABLE', postsSupported: 1, comment: '123456789' })).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'Le commentaire justifiant l’avis doit compter au moins 10 caractères (9 saisis).',
+      message: 'Avis non enregistré pour le dossier N-1 : Le commentaire justifiant l’avis doit compter au moins 10 caractères (9 saisis).',
     });
     await expect(backend.call('opinions:record', { dossierId: id, opinion: 'FAVORABLE', postsSupported: 3, comment: GOOD_COMMENT })).rejects.toMatchObject({
       code: 'VALIDATION',
-      message: 'Le nombre de postes soutenus (3) ne peut pas dépasser le nombre de postes demandés (2).',
+      message: 'Avis non enregistré pour le dossier N-1 : Le nombre de postes soutenus (3) ne peut pas dépasser le nombre de postes demandés (2).',
     });
     await expect(backend.call('opinions:record', { dossierId: id, opinion: 'DOUBLON', postsSupported: 0, comment: GOOD_COMMENT })).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(backend.call('opinions:record', { dossierId: id, opinion: 'DOUBLON', postsSupported: 0, comment: GOOD_COMMENT, duplicateOfId: 999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(backend.store.version).toBe(version);
     expect(await backend.call('dossiers:list', {})).toEqual(before);
     expect(await backend.call('opinions:history', { dossierId: id })).toHaveLength(1);
+  });
+
+  it('refuses a favourable opinion with 0 posts and an unfavourable one with posts, naming the dossier; bulk too; nothing stored', async () => {
+    const id = ids['N-1']!;
+    const version = backend.store.version;
+    const rows = () => backend.store.db.all('SELECT * FROM opinions ORDER BY id');
+    const before = rows();
+    await expect(backend.call('opinions:record', { dossierId: id, opinion: 'FAVORABLE', postsSupported: 0, comment: GOOD_COMMENT })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'Avis non enregistré pour le dossier N-1 : Un avis favorable soutient au moins un poste : indiquez le nombre de postes soutenus, ou donnez un autre avis.',
+    });
+    await expect(backend.call('opinions:record', { dossierId: id, opinion: 'DEFAVORABLE', postsSupported: 2, comment: GOOD_COMMENT })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: 'Avis non enregistré pour le dossier N-1 : Un avis défavorable ne soutient aucun poste (2 indiqués) : mettez 0 poste soutenu, ou donnez un avis favorable.',
+    });
+    await expect(backend.call('opinions:recordBulk', { dossierIds: [ids['N-2']!, id], opinion: 'DEFAVORABLE', postsSupported: 'requested', comment: GOOD_COMMENT })).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringMatching(/^Aucun avis n’a été enregistré\. dossier N-2 : Un avis défavorable ne soutient aucun poste .* ; dossier N-1 : Un avis défavorable/),
+    });
+    await expect(backend.call('opinions:recordBulk', { dossierIds: [id], opinion: 'FAVORABLE', postsSupported: 'none', comment: GOOD_COMMENT })).rejects.toMatchObject({
+      message: expect.stringContaining('dossier N-1 : Un avis favorable soutient au moins un poste'),
+    });
+    expect(backend.store.version).toBe(version);
+    expect(rows()).toEqual(before);
   });
 
   it('records a duplicate and a post transfer with their references', async () => {

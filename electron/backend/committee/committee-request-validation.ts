@@ -34,6 +34,7 @@ function decisionShape(d: unknown, where: string): void {
   }
   requiredString(d, 'comment');
   if (d.justification !== undefined && d.justification !== null && typeof d.justification !== 'string') throw bad('« justification » doit être un texte');
+  if (d.derogation !== undefined && d.derogation !== null && typeof d.derogation !== 'string') throw bad('« derogation » doit être un texte');
   if (d.vote !== undefined && d.vote !== null) {
     const vote = d.vote;
     if (!isObject(vote) || ['for', 'against', 'abstain'].some((k) => typeof vote[k] !== 'number' || !Number.isInteger(vote[k]) || (vote[k] as number) < 0 || (vote[k] as number) > 1000)) {

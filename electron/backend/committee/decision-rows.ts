@@ -1,5 +1,6 @@
 /** Committee decisions as stored (rows of `decisions` with a session) and as the API shows them. */
 import { majorityReached, type DecisionKind, type RefusalGround, type SessionDecision, type VoteCount } from '../../../shared/domain/committee';
+import type { EligibilitySummary } from '../../../shared/domain/eligibility';
 import type { DbReader } from '../review/db-reader';
 
 export interface DecisionRow {
@@ -21,6 +22,9 @@ export interface DecisionRow {
   vote_base: number | null;
   recused: string;
   amendment_id: number | null;
+  derogation: string | null;
+  /** JSON EligibilitySummary, as the committee saw it. */
+  eligibility: string | null;
 }
 
 export function toSessionDecision(r: DecisionRow, session: { number: string; date: string } | null): SessionDecision {
@@ -38,6 +42,8 @@ export function toSessionDecision(r: DecisionRow, session: { number: string; dat
     grounds: JSON.parse(r.grounds) as RefusalGround[],
     comment: r.comment ?? '',
     justification: r.justification,
+    derogation: r.derogation,
+    eligibility: r.eligibility === null ? null : (JSON.parse(r.eligibility) as EligibilitySummary),
     vote,
     voteBase,
     majorityReached: vote === null ? null : majorityReached(vote, voteBase),

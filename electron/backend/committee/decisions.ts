@@ -7,6 +7,8 @@ import { ApiError } from '../../../shared/api/contract';
 import {
   DECISION_LABELS,
   DECISION_STATUS,
+  DEROGATION_MAX,
+  DEROGATION_MIN,
   REFUSAL_GROUND_LABELS,
   departsFromOpinion,
   majorityReached,
@@ -14,6 +16,7 @@ import {
   type SessionDecision,
 } from '../../../shared/domain/committee';
 import type { DossierFieldKey, FieldChange } from '../../../shared/domain/dossier';
+import { ELIGIBILITY_STATE_LABELS, type EligibilitySummary } from '../../../shared/domain/eligibility';
 import { COMMENT_MIN, OPINION_LABELS, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import { refreshContentHash } from '../dossiers/dossier-writes';
@@ -21,8 +24,9 @@ import type { DbReader } from '../review/db-reader';
 import { recusedOn, sessionConflicts } from './conflicts';
 import { currentSessionDecisions, toSessionDecision, type DecisionRow } from './decision-rows';
 import { appendHistory } from './history';
-import { quorumOf, sessionMembers } from './session-detail';
+import { dossierEligibility, quorumOf, sessionMembers } from './session-detail';
 import { loadSession, quorumRuleOf, requireInProgress, sessionLabel, type SessionRow } from './session-rows';
+import { subsidySettings } from './subsidy-settings';
 
 export const DECISION_TEXT_MAX = 2000;
 
@@ -34,13 +38,16 @@ export interface DecisionContext {
   postsSupported: number | null;
   recused: number[];
   voteBase: number;
+  /** The dossier's eligibility now: an approval answers its `derogation` reasons with a derogation. */
+  eligibility: EligibilitySummary;
 }
 
 /** The decision as it will be stored. */
-export type NormalisedDecision = Pick<SessionDecision, 'dossierId' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote'>;
+export type NormalisedDecision = Pick<SessionDecision, 'dossierId' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'derogation' | 'vote'>;
 
 export function normaliseDecision(input: Omit<DecisionInput, 'sessionId'>): NormalisedDecision {
   const justification = input.justification?.trim() ?? '';
+  const derogation = input.derogation?.trim() ?? '';
   return {
     dossierId: input.dossierId,
     decision: input.decision,
@@ -49,6 +56,7 @@ export function normaliseDecision(input: Omit<DecisionInput, 'sessionId'>): Norm
     grounds: [...new Set(input.grounds ?? [])],
     comment: input.comment.trim(),
     justification: justification === '' ? null : justification,
+    derogation: derogation === '' ? null : derogation,
     vote: input.vote ?? null,
   };
 }
@@ -82,7 +90,11 @@ export function decisionErrors(d: NormalisedDecision, ctx: DecisionContext): str
   if (departsFromOpinion(ctx.opinion, ctx.postsSupported, d.decision, d.postsGranted) && (d.justification ?? '').length < COMMENT_MIN) {
     errors.push(`La décision s’écarte de l’avis de la préfecture (${opinionText(ctx)}) : justifiez-la (au moins ${COMMENT_MIN} caractères).`);
   }
+  if (d.decision === 'POSITIF' && ctx.opinion === null && (d.justification ?? '').length < COMMENT_MIN) {
+    errors.push(`Le dossier ${ctx.externalId} n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins ${COMMENT_MIN} caractères).`);
+  }
   if (d.justification !== null && d.justification.length > DECISION_TEXT_MAX) errors.push(`La justification compte au plus ${DECISION_TEXT_MAX.toLocaleString('fr-FR')} caractères.`);
+  errors.push(...derogationErrors(d, ctx));
   if (d.vote) {
     const total = d.vote.for + d.vote.against + d.vote.abstain;
     const base = `base de vote de ${ctx.voteBase} (membres présents et non récusés${ctx.recused.length > 0 ? `, ${plural(ctx.recused.length, 'membre récusé', 'membres récusés')}` : ''})`;
@@ -94,6 +106,28 @@ export function decisionErrors(d: NormalisedDecision, ctx: DecisionContext): str
     }
   }
   return errors;
+}
+
+const charCount = (text: string) => [...text].length;
+
+/** An approval of a dossier not eligible or « à vérifier » states why (the derogation); nothing else carries one. */
+function derogationErrors(d: NormalisedDecision, ctx: DecisionContext): string[] {
+  const needed = d.decision === 'POSITIF' ? ctx.eligibility.derogation : [];
+  const length = d.derogation === null ? 0 : charCount(d.derogation);
+  if (needed.length === 0) {
+    if (d.derogation === null) return [];
+    return [
+      d.decision === 'POSITIF'
+        ? `Le dossier ${ctx.externalId} ne demande pas de dérogation (${ELIGIBILITY_STATE_LABELS[ctx.eligibility.state]}) : laissez la justification de la dérogation vide.`
+        : 'La justification de la dérogation ne s’applique qu’à un accord : laissez-la vide pour un refus ou un examen complémentaire.',
+    ];
+  }
+  const why = `Le dossier ${ctx.externalId} est ${ELIGIBILITY_STATE_LABELS[ctx.eligibility.state]} (${needed.join(' ; ')})`;
+  if (length < DEROGATION_MIN) {
+    return [`${why} : l’accord demande une justification de la dérogation (${DEROGATION_MIN} à ${DEROGATION_MAX.toLocaleString('fr-FR')} caractères${length > 0 ? `, ${length} saisi${length > 1 ? 's' : ''}` : ''}).`];
+  }
+  if (length > DEROGATION_MAX) return [`La justification de la dérogation du dossier ${ctx.externalId} compte au plus ${DEROGATION_MAX.toLocaleString('fr-FR')} caractères (${length.toLocaleString('fr-FR')} saisis).`];
+  return [];
 }
 
 interface DossierState {
@@ -144,6 +178,7 @@ export function prepareDecisions(db: DbReader, session: SessionRow, inputs: read
   const conflicts = sessionConflicts(db, session.id);
   const memberIds = new Set(members.map((m) => m.memberId));
   const present = members.filter((m) => m.presence === 'PRESENT').map((m) => m.memberId);
+  const settings = subsidySettings(db);
   const seen = new Set<number>();
   const errors: string[] = [];
   const prepared: Prepared[] = [];
@@ -171,6 +206,7 @@ export function prepareDecisions(db: DbReader, session: SessionRow, inputs: read
       postsSupported: dossier.review_posts,
       recused,
       voteBase: present.filter((id) => !recused.includes(id)).length,
+      eligibility: dossierEligibility(db, dossier.id, settings),
     };
     const decision = normaliseDecision(input);
     const problems = decisionErrors(decision, ctx);
@@ -193,8 +229,8 @@ const DOSSIER_FIELDS: [DossierFieldKey, 'status' | 'posts_granted' | 'coselec_va
 export function appendDecision(tx: WriteTx, session: SessionRow, p: Prepared, by: string, at: string, amendmentId: number | null): number {
   const d = p.decision;
   tx.run(
-    `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification, vote, vote_base, recused, amendment_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification, vote, vote_base, recused, amendment_id, derogation, eligibility)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       d.dossierId,
       session.number,
@@ -212,6 +248,8 @@ export function appendDecision(tx: WriteTx, session: SessionRow, p: Prepared, by
       p.ctx.voteBase,
       JSON.stringify(p.ctx.recused),
       amendmentId,
+      d.derogation,
+      JSON.stringify(p.ctx.eligibility),
     ],
   );
   const id = tx.lastInsertId();
@@ -257,6 +295,7 @@ function sameDecision(row: DecisionRow, d: NormalisedDecision): boolean {
     row.grounds === JSON.stringify(d.grounds) &&
     (row.comment ?? '') === d.comment &&
     row.justification === d.justification &&
+    row.derogation === d.derogation &&
     row.vote === (d.vote ? JSON.stringify(d.vote) : null)
   );
 }
@@ -268,7 +307,14 @@ export function recordDecision(store: Store, author: UserProfile, input: Decisio
   const [prepared] = prepareDecisions(db, session, [input]);
   const p = prepared!;
   const previous = currentSessionDecisions(db, session.id).get(p.dossier.id);
-  if (previous && sameDecision(previous, p.decision) && previous.vote_base === p.ctx.voteBase && previous.recused === JSON.stringify(p.ctx.recused)) return;
+  if (
+    previous &&
+    sameDecision(previous, p.decision) &&
+    previous.vote_base === p.ctx.voteBase &&
+    previous.recused === JSON.stringify(p.ctx.recused) &&
+    previous.eligibility === JSON.stringify(p.ctx.eligibility)
+  )
+    return;
   const at = new Date().toISOString();
   const summary = `Décision sur le dossier ${p.dossier.external_id} : ${decisionText(p.decision)}${previous ? ` (remplace : ${decisionText({ decision: previous.decision, postsGranted: previous.posts_granted })})` : ''}`;
   store.write({ action: 'decisions:record', user: author.name, summary: { sessionId: session.id, dossierId: p.dossier.id, decision: p.decision.decision, postsGranted: p.decision.postsGranted } }, (tx) => {

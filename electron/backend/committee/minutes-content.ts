@@ -28,7 +28,7 @@ import { subsidySettings } from './subsidy-settings';
 export const MINUTES_FORMAT = 'cnfs-review/proces-verbal/1';
 
 export interface MinutesDecision
-  extends Pick<SessionDecision, 'id' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote' | 'voteBase' | 'majorityReached'> {
+  extends Pick<SessionDecision, 'id' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote' | 'voteBase' | 'majorityReached' | 'derogation' | 'eligibility'> {
   /** The decision departs from the prefecture's opinion (its justification says why). */
   departsFromOpinion: boolean;
   /** Names of the members recused on this item when the decision was taken. */
@@ -157,6 +157,8 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
             grounds: d.grounds,
             comment: d.comment,
             justification: d.justification,
+            derogation: d.derogation,
+            eligibility: d.eligibility,
             vote: d.vote,
             voteBase: d.voteBase,
             majorityReached: d.majorityReached,

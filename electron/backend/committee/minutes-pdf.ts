@@ -6,6 +6,7 @@
 import PDFDocument from 'pdfkit';
 import { DECISION_LABELS, MINUTES_SECTION_LABELS, REFUSAL_GROUND_LABELS, type MinutesSection } from '../../../shared/domain/committee';
 import { CONTRACT_LABELS } from '../../../shared/domain/dossier';
+import { eligibilityText } from '../../../shared/domain/eligibility';
 import { formatEuros } from '../../../shared/domain/money';
 import { SUBSIDY_PER_POST } from '../../../shared/domain/subsidy';
 import { OPINION_LABELS } from '../../../shared/domain/review';
@@ -155,6 +156,8 @@ function itemBlock(w: Writer, item: MinutesItem): void {
     if (d.grounds.length > 0) w.labelled(d.grounds.length > 1 ? 'Motifs' : 'Motif', d.grounds.map((g) => REFUSAL_GROUND_LABELS[g]).join(' ; '), { indent: 10 });
     if (d.comment) w.labelled(d.decision === 'NEGATIF' ? 'Commentaire' : 'Observations', d.comment, { indent: 10 });
     if (d.justification) w.labelled(d.departsFromOpinion ? 'Justification de l’écart à l’avis de la préfecture' : 'Justification', d.justification, { indent: 10 });
+    if (d.eligibility && d.eligibility.state !== 'ELIGIBLE') w.labelled('Éligibilité', eligibilityText(d.eligibility), { indent: 10 });
+    if (d.derogation) w.labelled('Justification de la dérogation', d.derogation, { indent: 10 });
     const vote = voteText(d);
     if (vote) w.labelled('Vote', vote, { indent: 10 });
     if (d.recused.length > 0) {
@@ -189,6 +192,22 @@ function decisionsSection(w: Writer, title: string, c: MinutesContent): void {
     w.style('Regular', 8.5, BLUE).text(right, MARGIN.left + w.width * 0.4, top + 6.5, { width: w.width * 0.6 - 6, align: 'right', lineBreak: false });
     doc.y = top + 22;
     for (const item of department.items) itemBlock(w, item);
+  }
+}
+
+/** Every approval granted by derogation to the eligibility conditions, with what it derogates from and why; left out when none. */
+function derogationsSection(w: Writer, title: () => string, c: MinutesContent): void {
+  const items = c.departments.flatMap((d) => d.items).filter((item) => item.decision?.derogation);
+  if (items.length === 0) return;
+  w.heading(`${title()}Dérogations aux conditions d’éligibilité`);
+  w.paragraph(`${count(items.length, 'accord a été décidé', 'accords ont été décidés')} par dérogation aux conditions d’éligibilité de l’appel à manifestation d’intérêt :`);
+  for (const item of items) {
+    const d = item.decision!;
+    w.ensure(50);
+    w.style('Bold', 10).text(`Dossier ${item.externalId} — ${item.name ?? 'structure sans nom'}`, MARGIN.left, w.doc.y, { width: w.width });
+    if (d.eligibility) w.labelled('Conditions non remplies', d.eligibility.derogation.join(' ; '), { indent: 10 });
+    w.labelled('Justification de la dérogation', d.derogation!, { indent: 10 });
+    w.gap(4);
   }
 }
 
@@ -343,6 +362,7 @@ export function renderMinutesPdf(input: MinutesPdfInput): Promise<Uint8Array> {
   freeSection(w, next, 'discussion', c.sections.discussion);
   freeSection(w, next, 'miscellaneous', c.sections.miscellaneous);
   totalsSection(w, `${next()}Totaux`, c);
+  derogationsSection(w, next, c);
   freeSection(w, next, 'conclusion', c.sections.conclusion);
   signatures(w, input);
   // After the signatures: they sign the sealed content, which the amendments do not change.

@@ -13,7 +13,7 @@ import {
   type SessionSummary,
 } from '../../../shared/domain/committee';
 import type { ContractType, DossierWarning } from '../../../shared/domain/dossier';
-import { checkEligibility } from '../../../shared/domain/eligibility';
+import { checkEligibility, summariseEligibility, type EligibilitySummary } from '../../../shared/domain/eligibility';
 import { getDepartment } from '../../../shared/domain/geography';
 import type { OpinionKind } from '../../../shared/domain/review';
 import type { SubsidySettings } from '../../../shared/domain/subsidy';
@@ -112,13 +112,19 @@ const AGENDA_FIELDS = FIELD_COLUMNS.filter((c) => c !== 'motivation' && c !== 'a
   .map((c) => `d.${c}`)
   .join(', ');
 
-/** What the agenda shows of an item's eligibility: the import warnings and the failed or doubtful checks. */
-function warningLabels(row: Record<string, unknown>, settings: SubsidySettings): string[] {
+/** What the agenda shows of an item's eligibility: the import warnings and the failed or doubtful checks, and the summary. */
+function itemEligibility(row: Record<string, unknown>, settings: SubsidySettings): { warnings: string[]; eligibility: EligibilitySummary } {
   const imported = (JSON.parse(row.warnings as string) as DossierWarning[]).map((w) => w.message);
-  const checks = checkEligibility(rowToFields(row), { cuiAmount: settings.cuiPerPost })
-    .filter((c) => c.status === 'error' || c.status === 'warning')
-    .map((c) => `${c.label} : ${c.detail}`);
-  return [...new Set([...checks, ...imported])];
+  const checks = checkEligibility(rowToFields(row), { cuiAmount: settings.cuiPerPost });
+  const failed = checks.filter((c) => c.status === 'error' || c.status === 'warning').map((c) => `${c.label} : ${c.detail}`);
+  return { warnings: [...new Set([...failed, ...imported])], eligibility: summariseEligibility(checks) };
+}
+
+/** The eligibility a decision on this dossier is checked against (the same as its agenda item shows). */
+export function dossierEligibility(db: DbReader, dossierId: number, settings: SubsidySettings): EligibilitySummary {
+  const row = db.get<Record<string, unknown>>(`SELECT ${AGENDA_FIELDS} FROM dossiers d WHERE d.id = ?`, [dossierId]);
+  if (!row) throw new RangeError(`No dossier ${dossierId}`);
+  return summariseEligibility(checkEligibility(rowToFields(row), { cuiAmount: settings.cuiPerPost }));
 }
 
 export function agendaItems(db: DbReader, sessionId: number, members: readonly SessionMember[], settings: SubsidySettings): AgendaItem[] {
@@ -145,6 +151,7 @@ export function agendaItems(db: DbReader, sessionId: number, members: readonly S
     const dossierId = r.id as number;
     const code = r.department_code as string;
     const decision = decisions.get(dossierId);
+    const { warnings, eligibility } = itemEligibility(r, settings);
     return {
       position: r.agenda_position as number,
       dossierId,
@@ -160,7 +167,8 @@ export function agendaItems(db: DbReader, sessionId: number, members: readonly S
       postsSupported: r.review_posts as number | null,
       opinionComment: comments.get(dossierId) ?? null,
       aggregateScore: r.review_score as number | null,
-      warnings: warningLabels(r, settings),
+      warnings,
+      eligibility,
       department: { supported: figures.get(code)?.supported ?? 0, granted: figures.get(code)?.granted ?? 0, target: figures.get(code)?.target ?? null },
       carriedOverFrom: r.carried_over_from as string | null,
       recusedMemberIds: recusedOn({ dossierId, siret: r.siret as string | null, networkName: r.network_name as string | null }, conflicts, memberIds),

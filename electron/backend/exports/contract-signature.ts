@@ -8,6 +8,8 @@ import type { DecisionKind } from '../../../shared/domain/committee';
 import type { ContractType } from '../../../shared/domain/dossier';
 import type { UserProfile } from '../../../shared/domain/review';
 import { subsidyFor, tranchesFor } from '../../../shared/domain/subsidy';
+import { frenchDate } from '../committee/french-format';
+import { sessionLabel } from '../committee/session-rows';
 import { subsidySettings } from '../committee/subsidy-settings';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
@@ -46,6 +48,27 @@ function checkDate(signedAt: string): void {
   }
 }
 
+/**
+ * « la structure d’accueil dispose de trois mois à compter de la date de notification pour
+ * effectuer le recrutement et signer le contrat de travail »: the contract follows the decision,
+ * so a signature dated before it is a typing error (and would bring the tranches forward).
+ */
+function checkAfterDecision(db: DbReader, dossierId: number, signedAt: string): void {
+  const row = db.get<{ external_id: string; number: string | null; date: string | null }>(
+    `SELECT d.external_id, coalesce(cs.number, dec.session_number) AS number, coalesce(cs.date, dec.session_date) AS date
+     FROM dossiers d JOIN decisions dec ON dec.id = (SELECT max(id) FROM decisions WHERE dossier_id = d.id) LEFT JOIN committee_sessions cs ON cs.id = dec.session_id WHERE d.id = ?`,
+    [dossierId],
+  );
+  const decidedOn = row?.date?.slice(0, 10) ?? null;
+  if (row && decidedOn !== null && signedAt < decidedOn) {
+    const session = row.number ? ` (séance ${sessionLabel(row.number)})` : '';
+    throw new ApiError(
+      'VALIDATION',
+      `Dossier ${row.external_id} : le contrat de travail ne peut pas être signé le ${frenchDate(signedAt)}, avant la décision d’attribution du ${frenchDate(decidedOn)}${session}. Vérifiez la date de signature.`,
+    );
+  }
+}
+
 export function setContractSignedAt(store: Store, author: UserProfile, dossierId: number, signedAt: string | null): ContractSignature {
   const before = contractSignature(store.db, dossierId);
   if (signedAt !== null) {
@@ -53,6 +76,7 @@ export function setContractSignedAt(store: Store, author: UserProfile, dossierId
     if (before.decision !== 'POSITIF') {
       throw new ApiError('VALIDATION', 'Seul un dossier dont la décision en cours est un accord peut avoir une date de signature de contrat.');
     }
+    checkAfterDecision(store.db, dossierId, signedAt);
   }
   if (before.signedAt === signedAt) return before;
   store.write({ action: 'dossiers:setContractSignedAt', user: author.name, summary: { dossierId, before: before.signedAt, after: signedAt } }, (tx) => {

@@ -58,6 +58,8 @@ export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'Échéance tranche 2', kind: 'date', width: 12, value: (r) => r.money?.tranches[1].dueDate ?? null },
   { header: 'Tranche 3 (50 %)', kind: 'euro', width: 17, total: true, value: (r) => r.money?.tranches[2].amount ?? null },
   { header: 'Échéance tranche 3', kind: 'date', width: 12, value: (r) => r.money?.tranches[2].dueDate ?? null },
+  { header: 'Éligibilité (à la décision)', kind: 'text', width: 36, value: (r) => r.eligibility },
+  { header: 'Justification de la dérogation', kind: 'text', width: 36, value: (r) => r.derogation },
 ];
 
 /**

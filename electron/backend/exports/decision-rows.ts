@@ -8,6 +8,7 @@ import { ApiError, type DossierFilter } from '../../../shared/api/contract';
 import type { DecisionSelection, ExportSessionOption } from '../../../shared/api/exports-contract';
 import { REFUSAL_GROUNDS, type DecisionKind, type RefusalGround } from '../../../shared/domain/committee';
 import type { ContractType } from '../../../shared/domain/dossier';
+import { eligibilityText, type EligibilitySummary } from '../../../shared/domain/eligibility';
 import { DEPARTMENTS, getDepartment, getRegion } from '../../../shared/domain/geography';
 import type { OpinionKind } from '../../../shared/domain/review';
 import { subsidyFor, tranchesFor, type SubsidySettings, type Tranche } from '../../../shared/domain/subsidy';
@@ -53,6 +54,10 @@ export interface DecisionExportRow {
   signedAt: string | null;
   /** Null unless approved with a known amount per post (a contract type; for CUI, a configured amount). */
   money: RowMoney | null;
+  /** « éligible », « à vérifier : … », « non éligible : … » as the committee saw it; null for platform decisions. */
+  eligibility: string | null;
+  /** The justification of an approval by derogation to the eligibility conditions. */
+  derogation: string | null;
 }
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
@@ -145,11 +150,13 @@ type RawTuple = [
   contractType: ContractType | null,
   declaredAid: number | null,
   contractSignedAt: string | null,
+  eligibility: string | null,
+  derogation: string | null,
 ];
 
 const RAW_COLUMNS = `dec.id, dec.source, ${SESSION_NUMBER}, ${SESSION_DATE}, dec.decision, dec.posts_granted, dec.priority, dec.grounds, dec.comment,
   dec.justification, d.external_id, d.siret, d.name, d.legal_form, d.department_code, d.posts_requested, d.review_opinion, d.review_posts,
-  d.contract_type, d.declared_aid, d.contract_signed_at`;
+  d.contract_type, d.declared_aid, d.contract_signed_at, dec.eligibility, dec.derogation`;
 
 /**
  * A whole page comes back as one JSON text: sql.js decodes every text column of every row with a
@@ -171,7 +178,7 @@ function parseGrounds(text: string | null): RefusalGround[] {
 const emptyToNull = (text: string | null) => (text === null || text.trim() === '' ? null : text);
 
 function toRow(r: RawTuple, settings: SubsidySettings): DecisionExportRow {
-  const [id, source, sessionNumber, sessionDate, decision, granted, priority, grounds, comment, justification, externalId, siret, name, legalForm, departmentCode, postsRequested, opinion, reviewPosts, contractType, declaredAid, contractSignedAt] = r;
+  const [id, source, sessionNumber, sessionDate, decision, granted, priority, grounds, comment, justification, externalId, siret, name, legalForm, departmentCode, postsRequested, opinion, reviewPosts, contractType, declaredAid, contractSignedAt, eligibility, derogation] = r;
   const department = getDepartment(departmentCode);
   const regionCode = department?.regionCode ?? '';
   const postsGranted = decision === 'POSITIF' ? Math.max(0, granted ?? 0) : 0;
@@ -205,6 +212,8 @@ function toRow(r: RawTuple, settings: SubsidySettings): DecisionExportRow {
       subsidy && subsidy.perPost !== null
         ? { perPost: subsidy.perPost, aidDeducted: subsidy.aidDeducted, total: subsidy.total, tranches: tranchesFor(subsidy.total, signedAt) }
         : null,
+    eligibility: eligibility === null ? null : eligibilityText(JSON.parse(eligibility) as EligibilitySummary),
+    derogation: emptyToNull(derogation),
   };
 }
 

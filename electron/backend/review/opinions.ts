@@ -83,7 +83,7 @@ export function appendOpinion(tx: WriteTx, input: Required<OpinionInput>, author
 export function recordOpinion(store: Store, author: UserProfile, dossier: ScopedDossier, request: OpinionInput): Opinion {
   const input = normalise(request);
   const errors = validateOpinion(input, dossier.postsRequested);
-  if (errors.length > 0) throw new ApiError('VALIDATION', errors.join(' '), { errors });
+  if (errors.length > 0) throw new ApiError('VALIDATION', `Avis non enregistré pour le dossier ${dossier.externalId} : ${errors.join(' ')}`, { errors });
   const now = new Date().toISOString();
   const id = store.write({ action: 'opinions:record', user: author.name, summary: { dossierId: input.dossierId, opinion: input.opinion, postsSupported: input.postsSupported } }, (tx) =>
     appendOpinion(tx, input, author, now),

@@ -1,10 +1,13 @@
-import { Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
-import { DECISION_KINDS, DECISION_LABELS, REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../shared/domain/committee';
+import { Alert, Checkbox, Group, List, NumberInput, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { DECISION_KINDS, DECISION_LABELS, DEROGATION_MAX, REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../shared/domain/committee';
+import { ELIGIBILITY_STATE_LABELS } from '../../../shared/domain/eligibility';
 import type { DecisionKind, RefusalGround } from '../../../shared/domain/committee';
 import { formatNumber, pluralize } from '../../lib/format';
 import { DECISION_COLORS } from '../../lib/labels';
 import { majorityReached } from '../../../shared/domain/committee';
-import { formDeparts, opinionSummary } from './decision-form-state';
+import { EligibilityBadge } from '../Eligibility/EligibilityBadge';
+import { formApprovesWithoutOpinion, formDeparts, formNeedsDerogation, opinionSummary } from './decision-form-state';
 import type { DecisionFormValues, DecisionSubject } from './decision-form-state';
 import classes from './DecisionForm.module.css';
 
@@ -29,13 +32,42 @@ const numberOrEmpty = (value: string | number): number | '' => (typeof value ===
 /** The fields of one decision, shared by the live decision form and the amendment form. */
 export function DecisionFields({ idPrefix, subject, values, onChange, base, recusedCount, submitted, disabled, forceJustification }: DecisionFieldsProps) {
   const departs = formDeparts(subject, values);
-  const showJustification = departs || forceJustification || values.justification.trim() !== '';
+  const withoutOpinion = formApprovesWithoutOpinion(subject, values);
+  const justificationRequired = departs || withoutOpinion;
+  const showJustification = justificationRequired || forceJustification || values.justification.trim() !== '';
+  const needsDerogation = formNeedsDerogation(subject, values);
+  const showDerogation = needsDerogation || values.derogation.trim() !== '';
+  const { eligibility } = subject;
   const refusal = values.decision === 'NEGATIF';
   const postsInvalid = values.postsGranted === '' || values.postsGranted < 1 || values.postsGranted > subject.postsRequested;
   const votesCast = (values.votes.for || 0) + (values.votes.against || 0) + (values.votes.abstain || 0);
 
   return (
     <Stack gap="sm">
+      {eligibility.state === 'ELIGIBLE' ? (
+        <Group gap={6}>
+          <Text size="sm">Éligibilité :</Text>
+          <EligibilityBadge eligibility={eligibility} size="sm" />
+        </Group>
+      ) : (
+        <Alert
+          color={eligibility.state === 'NON_ELIGIBLE' ? 'red' : 'orange'}
+          variant="light"
+          p="xs"
+          icon={<IconAlertTriangle size={16} />}
+          title={`Dossier ${ELIGIBILITY_STATE_LABELS[eligibility.state]}${eligibility.derogation.length > 0 ? ' : un accord demande une dérogation justifiée' : ''}`}
+          // Information about the dossier, not an error of the form: not announced as an alert.
+          role="note"
+          data-testid="decision-eligibility"
+        >
+          <List size="sm" spacing={0}>
+            {eligibility.reasons.map((reason) => (
+              <List.Item key={reason}>{reason}</List.Item>
+            ))}
+          </List>
+        </Alert>
+      )}
+
       <Radio.Group
         label="Décision"
         value={values.decision}
@@ -128,21 +160,47 @@ export function DecisionFields({ idPrefix, subject, values, onChange, base, recu
         <div className={classes.justification}>
           <Textarea
             id={`${idPrefix}-justification`}
-            label="Justification de l’écart avec l’avis de la préfecture"
+            label={withoutOpinion ? 'Justification de l’accord sans avis de la préfecture' : 'Justification de l’écart avec l’avis de la préfecture'}
             description={
-              departs
-                ? `Obligatoire : la décision s’écarte de l’${opinionSummary(subject)}.`
-                : 'Demandée par l’application pour cette décision.'
+              withoutOpinion
+                ? 'Obligatoire : le dossier n’a pas d’avis de la préfecture.'
+                : departs
+                  ? `Obligatoire : la décision s’écarte de l’${opinionSummary(subject)}.`
+                  : 'Demandée par l’application pour cette décision.'
             }
             autosize
             minRows={2}
             maxRows={6}
             value={values.justification}
             onChange={(event) => onChange({ justification: event.currentTarget.value })}
-            error={submitted && departs && values.justification.trim() === ''}
-            required={departs}
+            error={submitted && justificationRequired && values.justification.trim() === ''}
+            required={justificationRequired}
             disabled={disabled}
             maxLength={2000}
+          />
+        </div>
+      )}
+
+      {showDerogation && (
+        <div className={classes.derogation}>
+          <Textarea
+            id={`${idPrefix}-derogation`}
+            label="Justification de la dérogation"
+            description={
+              needsDerogation
+                ? `Obligatoire (10 à ${formatNumber(DEROGATION_MAX)} caractères) : l’accord déroge aux conditions d’éligibilité ; elle figure au procès-verbal et dans les exports.`
+                : 'Aucune dérogation n’est nécessaire pour cette décision : videz ce champ.'
+            }
+            autosize
+            minRows={2}
+            maxRows={6}
+            value={values.derogation}
+            onChange={(event) => onChange({ derogation: event.currentTarget.value })}
+            error={submitted && needsDerogation && values.derogation.trim().length < 10}
+            required={needsDerogation}
+            disabled={disabled}
+            maxLength={DEROGATION_MAX}
+            data-testid="derogation"
           />
         </div>
       )}

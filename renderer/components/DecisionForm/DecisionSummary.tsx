@@ -57,6 +57,14 @@ export function DecisionSummary({ decision }: { decision: SessionDecision }) {
           {decision.justification}
         </Text>
       )}
+      {decision.derogation && (
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }} data-testid="decision-derogation">
+          <Text span size="sm" fw={600}>
+            Justification de la dérogation :{' '}
+          </Text>
+          {decision.derogation}
+        </Text>
+      )}
       <Text size="sm">{decision.vote ? `Vote : ${voteText(decision.vote, decision.voteBase)}` : `Sans vote formel (base de vote : ${decision.voteBase}).`}</Text>
       <Text size="xs" c="dimmed">
         Enregistrée le {formatDateTime(decision.recordedAt)} par {decision.recordedBy}

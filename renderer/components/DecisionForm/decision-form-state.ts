@@ -3,7 +3,7 @@
  * own checks, and whether the decision departs from the prefecture's opinion (which makes a
  * justification required). The backend checks the same and has the last word.
  */
-import { departsFromOpinion, majorityReached } from '../../../shared/domain/committee';
+import { DEROGATION_MAX, DEROGATION_MIN, departsFromOpinion, majorityReached } from '../../../shared/domain/committee';
 import type { AgendaItem, DecisionInput, DecisionKind, RefusalGround, SessionDecision } from '../../../shared/domain/committee';
 import { COMMENT_MIN, OPINION_LABELS } from '../../../shared/domain/review';
 import { formatNumber, pluralize } from '../../lib/format';
@@ -15,12 +15,13 @@ export interface DecisionFormValues {
   grounds: RefusalGround[];
   comment: string;
   justification: string;
+  derogation: string;
   withVote: boolean;
   votes: { for: number | ''; against: number | ''; abstain: number | '' };
 }
 
 /** What a decision form needs to know about its item. */
-export type DecisionSubject = Pick<AgendaItem, 'postsRequested' | 'postsSupported' | 'opinion'>;
+export type DecisionSubject = Pick<AgendaItem, 'postsRequested' | 'postsSupported' | 'opinion' | 'eligibility'>;
 
 /** Posts offered first when approving: what the prefecture supported, within 1..requested. */
 export function defaultPostsGranted(subject: DecisionSubject): number | '' {
@@ -38,6 +39,7 @@ export function initialDecisionValues(subject: DecisionSubject, current: Session
       grounds: [...current.grounds],
       comment: current.comment,
       justification: current.justification ?? '',
+      derogation: current.derogation ?? '',
       withVote: current.vote !== null,
       votes: current.vote ? { ...current.vote } : { for: '', against: '', abstain: '' },
     };
@@ -49,6 +51,7 @@ export function initialDecisionValues(subject: DecisionSubject, current: Session
     grounds: [],
     comment: '',
     justification: '',
+    derogation: '',
     withVote: false,
     votes: { for: '', against: '', abstain: '' },
   };
@@ -67,6 +70,18 @@ export function formDeparts(subject: DecisionSubject, values: DecisionFormValues
   const posts = values.decision === 'POSITIF' && values.postsGranted !== '' ? values.postsGranted : null;
   return departsFromOpinion(subject.opinion, subject.postsSupported, values.decision, posts);
 }
+
+/** An approval of a dossier not eligible or « à vérifier » needs a derogation (the rule is the backend's). */
+export function formNeedsDerogation(subject: DecisionSubject, values: DecisionFormValues): boolean {
+  return values.decision === 'POSITIF' && subject.eligibility.derogation.length > 0;
+}
+
+/** An approval without a prefecture opinion needs a justification. */
+export function formApprovesWithoutOpinion(subject: DecisionSubject, values: DecisionFormValues): boolean {
+  return values.decision === 'POSITIF' && subject.opinion === null;
+}
+
+const charCount = (text: string) => [...text].length;
 
 function voteTotal(values: DecisionFormValues): number {
   const { votes } = values;
@@ -91,6 +106,14 @@ export function decisionFormErrors(subject: DecisionSubject, values: DecisionFor
   if (formDeparts(subject, values) && values.justification.trim().length < COMMENT_MIN) {
     errors.push(`La décision s’écarte de l’avis de la préfecture (${opinionSummary(subject)}) : justifiez-la (au moins ${COMMENT_MIN} caractères).`);
   }
+  if (formApprovesWithoutOpinion(subject, values) && values.justification.trim().length < COMMENT_MIN) {
+    errors.push(`Le dossier n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins ${COMMENT_MIN} caractères).`);
+  }
+  if (formNeedsDerogation(subject, values)) {
+    const length = charCount(values.derogation.trim());
+    if (length < DEROGATION_MIN) errors.push(`Justifiez la dérogation aux conditions d’éligibilité (${DEROGATION_MIN} à ${formatNumber(DEROGATION_MAX)} caractères).`);
+    else if (length > DEROGATION_MAX) errors.push(`La justification de la dérogation compte au plus ${formatNumber(DEROGATION_MAX)} caractères (${formatNumber(length)} saisis).`);
+  }
   if (values.withVote) {
     const { votes } = values;
     if (votes.for === '' || votes.against === '' || votes.abstain === '') errors.push('Vote : indiquez les voix pour, contre et les abstentions (0 si aucune).');
@@ -107,6 +130,8 @@ export function decisionFormErrors(subject: DecisionSubject, values: DecisionFor
 export function toDecisionInput(sessionId: number, dossierId: number, values: DecisionFormValues): DecisionInput {
   const decision = values.decision ?? 'EXAMEN_COMPLEMENTAIRE';
   const justification = values.justification.trim();
+  // Sent only where the backend asks for it: a text left from another choice would be refused.
+  const derogation = decision === 'POSITIF' ? values.derogation.trim() : '';
   return {
     sessionId,
     dossierId,
@@ -116,11 +141,13 @@ export function toDecisionInput(sessionId: number, dossierId: number, values: De
     grounds: decision === 'NEGATIF' ? values.grounds : [],
     comment: values.comment.trim(),
     justification: justification === '' ? null : justification,
+    derogation: derogation === '' ? null : derogation,
     vote: values.withVote ? { for: values.votes.for || 0, against: values.votes.against || 0, abstain: values.votes.abstain || 0 } : null,
   };
 }
 
 /** Whether the backend's refusal is about the justification (the field is then shown even if the UI did not expect it). */
 export function mentionsJustification(message: string | null): boolean {
-  return message !== null && /justifi/i.test(message);
+  // The derogation has its own field, shown from the item's eligibility.
+  return message !== null && /justifi(?!cation de la dérogation)/i.test(message);
 }

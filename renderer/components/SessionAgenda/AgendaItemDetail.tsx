@@ -10,6 +10,7 @@ import { routeHref } from '../../router/routes';
 import { recusedNames } from '../Committee/session-view';
 import { DecisionForm } from '../DecisionForm/DecisionForm';
 import { DecisionSummary } from '../DecisionForm/DecisionSummary';
+import { EligibilityBadge } from '../Eligibility/EligibilityBadge';
 import { OpinionBadge } from '../OpinionCard/OpinionHistory';
 import classes from './SessionAgenda.module.css';
 
@@ -86,6 +87,15 @@ function Facts({ session, item }: { session: SessionDetail; item: AgendaItem }) 
             <dd>Revient de la séance COSELEC {item.carriedOverFrom} (examen complémentaire)</dd>
           </>
         )}
+        <dt>Éligibilité</dt>
+        <dd data-testid="agenda-eligibility">
+          <EligibilityBadge eligibility={item.eligibility} size="sm" />
+          {item.eligibility.derogation.length > 0 && (
+            <Text span size="xs" c="dimmed" ml={6}>
+              un accord demande une dérogation justifiée
+            </Text>
+          )}
+        </dd>
         <dt>Récusés</dt>
         <dd data-testid="recused-members">{recused.length > 0 ? recused.join(', ') : EMPTY_VALUE}</dd>
       </dl>

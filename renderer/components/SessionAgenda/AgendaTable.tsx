@@ -12,6 +12,7 @@ import { OPINION_COLORS } from '../../lib/review-format';
 import { DecisionBadge } from '../DecisionForm/DecisionSummary';
 import { AgendaItemDetail } from './AgendaItemDetail';
 import classes from './SessionAgenda.module.css';
+import { EligibilityBadge } from '../Eligibility/EligibilityBadge';
 
 interface AgendaTableProps {
   session: SessionDetail;
@@ -125,10 +126,11 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
                         <span className={classes.name} title={item.name ?? undefined}>
                           {item.name ?? 'Structure sans nom'}
                         </span>
-                        <Group gap={6} wrap="nowrap">
+                        <Group gap={6} style={{ rowGap: 2 }}>
                           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
                             {item.departmentCode} · ID {item.externalId}
                           </Text>
+                          <EligibilityBadge eligibility={item.eligibility} />
                           {item.carriedOverFrom && (
                             <Badge size="xs" color="orange" variant="outline" tt="none">
                               revient de la séance {item.carriedOverFrom}

@@ -3,6 +3,7 @@ import {
   decisionFormErrors,
   defaultPostsGranted,
   formDeparts,
+  formNeedsDerogation,
   initialDecisionValues,
   mentionsJustification,
   opinionSummary,
@@ -11,8 +12,9 @@ import {
 import type { DecisionFormValues, DecisionSubject } from '../../../renderer/components/DecisionForm/decision-form-state';
 import { decision } from './committee-fixtures';
 
-const favourable: DecisionSubject = { postsRequested: 3, postsSupported: 2, opinion: 'FAVORABLE' };
-const unfavourable: DecisionSubject = { postsRequested: 3, postsSupported: 0, opinion: 'DEFAVORABLE' };
+const eligible: DecisionSubject['eligibility'] = { state: 'ELIGIBLE', reasons: [], derogation: [] };
+const favourable: DecisionSubject = { postsRequested: 3, postsSupported: 2, opinion: 'FAVORABLE', eligibility: eligible };
+const unfavourable: DecisionSubject = { postsRequested: 3, postsSupported: 0, opinion: 'DEFAVORABLE', eligibility: eligible };
 
 function values(patch: Partial<DecisionFormValues>, subject: DecisionSubject = favourable): DecisionFormValues {
   return { ...initialDecisionValues(subject, null), ...patch };
@@ -33,7 +35,7 @@ describe('departure from the prefecture opinion', () => {
   });
 
   it('has nothing to depart from without an opinion or before a choice', () => {
-    const none: DecisionSubject = { postsRequested: 2, postsSupported: null, opinion: null };
+    const none: DecisionSubject = { postsRequested: 2, postsSupported: null, opinion: null, eligibility: eligible };
     expect(formDeparts(none, values({ decision: 'NEGATIF' }, none))).toBe(false);
     expect(formDeparts(favourable, values({ decision: null }))).toBe(false);
   });
@@ -41,7 +43,24 @@ describe('departure from the prefecture opinion', () => {
   it('says which opinion is departed from', () => {
     expect(opinionSummary(favourable)).toBe('avis favorable (2 postes soutenus)');
     expect(opinionSummary(unfavourable)).toBe('avis défavorable');
-    expect(opinionSummary({ postsRequested: 1, postsSupported: null, opinion: null })).toBe('aucun avis de la préfecture');
+    expect(opinionSummary({ postsRequested: 1, postsSupported: null, opinion: null, eligibility: eligible })).toBe('aucun avis de la préfecture');
+  });
+
+  it('asks for a derogation to approve a dossier not eligible, and a justification to approve without an opinion', () => {
+    const commune: DecisionSubject = { ...favourable, eligibility: { state: 'NON_ELIGIBLE', reasons: ['Personne morale de droit privé : structure publique'], derogation: ['Personne morale de droit privé : structure publique'] } };
+    const approve = values({ decision: 'POSITIF', postsGranted: 2 }, commune);
+    expect(formNeedsDerogation(commune, approve)).toBe(true);
+    expect(formNeedsDerogation(commune, values({ decision: 'NEGATIF' }, commune))).toBe(false);
+    expect(formNeedsDerogation(favourable, values({ decision: 'POSITIF', postsGranted: 2 }))).toBe(false);
+    expect(decisionFormErrors(commune, approve, 5)).toEqual(['Justifiez la dérogation aux conditions d’éligibilité (10 à 1\u202f000 caractères).']);
+    expect(decisionFormErrors(commune, { ...approve, derogation: 'é'.repeat(1001) }, 5)[0]).toMatch(/au plus 1\s000 caractères \(1\s001 saisis\)/);
+    expect(decisionFormErrors(commune, { ...approve, derogation: '  Seule structure du territoire.  ' }, 5)).toEqual([]);
+    expect(toDecisionInput(1, 7, { ...approve, derogation: '  Seule structure du territoire.  ' }).derogation).toBe('Seule structure du territoire.');
+    expect(toDecisionInput(1, 7, { ...approve, decision: 'NEGATIF', derogation: 'Texte resté.' }).derogation).toBeNull();
+    const none: DecisionSubject = { postsRequested: 2, postsSupported: null, opinion: null, eligibility: eligible };
+    expect(decisionFormErrors(none, values({ decision: 'POSITIF', postsGranted: 1 }, none), 5)).toEqual(['Le dossier n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins 10 caractères).']);
+    expect(mentionsJustification('Le dossier X est non éligible (…) : l’accord demande une justification de la dérogation (10 à 1 000 caractères).')).toBe(false);
+    expect(mentionsJustification('Le dossier M-3 n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins 10 caractères).')).toBe(true);
   });
 
   it('shows the field when the backend asks for a justification the form did not expect', () => {
@@ -54,9 +73,9 @@ describe('departure from the prefecture opinion', () => {
 describe('decision form checks', () => {
   it('offers the posts the prefecture supported, within 1..requested', () => {
     expect(defaultPostsGranted(favourable)).toBe(2);
-    expect(defaultPostsGranted({ postsRequested: 3, postsSupported: 0, opinion: 'DEFAVORABLE' })).toBe(1);
-    expect(defaultPostsGranted({ postsRequested: 2, postsSupported: 5, opinion: 'FAVORABLE' })).toBe(2);
-    expect(defaultPostsGranted({ postsRequested: 0, postsSupported: null, opinion: null })).toBe('');
+    expect(defaultPostsGranted({ postsRequested: 3, postsSupported: 0, opinion: 'DEFAVORABLE', eligibility: eligible })).toBe(1);
+    expect(defaultPostsGranted({ postsRequested: 2, postsSupported: 5, opinion: 'FAVORABLE', eligibility: eligible })).toBe(2);
+    expect(defaultPostsGranted({ postsRequested: 0, postsSupported: null, opinion: null, eligibility: eligible })).toBe('');
   });
 
   it('requires a decision, posts within 1..requested for an approval', () => {
@@ -97,6 +116,7 @@ describe('decision request', () => {
       grounds: ['BESOINS', 'ELIGIBILITE'],
       comment: 'Offre suffisante.',
       justification: null,
+      derogation: null,
       vote: null,
     });
     const approval = values({ decision: 'POSITIF', postsGranted: 3, grounds: ['BESOINS'], priority: true, justification: 'Besoin prioritaire', withVote: true, votes: { for: 4, against: 0, abstain: '' } });
@@ -112,6 +132,7 @@ describe('decision request', () => {
       grounds: ['BESOINS'],
       comment: 'Pas de besoin',
       justification: 'Écart motivé',
+      derogation: '',
       withVote: true,
       votes: { for: 3, against: 1, abstain: 0 },
     });

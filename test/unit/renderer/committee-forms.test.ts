@@ -96,7 +96,7 @@ describe('amendment form', () => {
   it('sends the corrected decisions without the session id', () => {
     const correction = newCorrection(sealed.agenda[1]!);
     const [input] = toAmendmentDecisions(sealed, [{ ...correction, values: { ...correction.values, postsGranted: 1 } }]);
-    expect(input).toEqual({ dossierId: 2, decision: 'POSITIF', postsGranted: 1, priority: false, grounds: [], comment: '', justification: null, vote: null });
+    expect(input).toEqual({ dossierId: 2, decision: 'POSITIF', postsGranted: 1, priority: false, grounds: [], comment: '', justification: null, derogation: null, vote: null });
     expect(input).not.toHaveProperty('sessionId');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DossierFields, EligibilityCheck } from '../../../shared/domain/dossier';
 import { FIELD_DEFS } from '../../../shared/domain/fields';
-import { SUBSIDY_PER_POST, checkEligibility, legalKind, subsidyFor } from '../../../shared/domain/eligibility';
+import { SUBSIDY_PER_POST, checkEligibility, eligibilityText, legalKind, subsidyFor, summariseEligibility } from '../../../shared/domain/eligibility';
 import { formatEuros, groupThousands, roundCents } from '../../../shared/domain/money';
 
 const NNBSP = '\u202f';
@@ -105,7 +105,7 @@ describe('contract', () => {
     expect(statusOf({ contractType: 'CDI' }, 'CONTRACT')).toBe('ok');
     expect(statusOf({ contractType: 'CDD', contractMonths: 18 }, 'CONTRACT')).toBe('ok');
     expect(statusOf({ contractType: 'CDD', contractMonths: null }, 'CONTRACT')).toBe('ok');
-    expect(statusOf({ contractType: 'CDD', contractMonths: 24 }, 'CONTRACT')).toBe('error');
+    expect(statusOf({ contractType: 'CDD', contractMonths: 24 }, 'CONTRACT')).toBe('warning');
     expect(statusOf({ contractType: null }, 'CONTRACT')).toBe('unknown');
   });
 
@@ -192,5 +192,135 @@ describe('checkEligibility', () => {
       expect(c.label.length).toBeGreaterThan(0);
       expect(c.detail.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('rules checked against the call’s text (issue 11)', () => {
+  const summary = (fields: Partial<DossierFields>) => summariseEligibility(checkEligibility(dossier(fields)));
+
+  it('« associations déclarées au sens de la loi du 1er juillet 1901 »: an « Association non déclarée » is not eligible', () => {
+    expect(legalKind({ legalForm: 'Association non déclarée', structureType: 'PRIVEE' })).toBe('undeclared');
+    const check = find(checkEligibility(dossier({ legalForm: 'Association non déclarée' })), 'LEGAL_FORM');
+    expect(check?.status).toBe('error');
+    expect(check?.detail).toContain('« associations déclarées');
+    expect(find(checkEligibility(dossier({ legalForm: 'Association non déclarée' })), 'ASSOCIATION_LAW')).toBeUndefined();
+    expect(summary({ legalForm: 'Association non déclarée' }).state).toBe('NON_ELIGIBLE');
+  });
+
+  it.each([
+    'Groupement de coopération sanitaire de droit public',
+    'GCS de droit public',
+    'Groupement d’intérêt public (GIP)',
+    'GIP',
+    'Autre personne morale de droit public administratif',
+    'Personne morale de droit public soumise au droit commercial',
+  ])('« acteurs ayant la personnalité morale de droit privé » only: %s is public law, not eligible', (legalForm) => {
+    expect(legalKind({ legalForm, structureType: null })).toBe('public');
+    expect(statusOf({ legalForm }, 'LEGAL_FORM')).toBe('error');
+  });
+
+  it('« les GRADeS … organisés en groupements de coopération sanitaire de droit privé » stay eligible', () => {
+    expect(legalKind({ legalForm: 'GCS de droit privé', structureType: null })).toBe('ess');
+    expect(legalKind({ legalForm: 'Groupement de coopération sanitaire de droit privé', structureType: null })).toBe('ess');
+  });
+
+  it('« entreprises relevant de l’économie sociale et solidaire »: an « Entreprise de l’économie sociale et solidaire » is ESS', () => {
+    expect(legalKind({ legalForm: 'Entreprise de l’économie sociale et solidaire', structureType: null })).toBe('ess');
+    expect(legalKind({ legalForm: 'Entreprise de l\'ESS', structureType: null })).toBe('ess');
+    expect(statusOf({ legalForm: 'Entreprise de l’économie sociale et solidaire' }, 'LEGAL_FORM')).toBe('ok');
+  });
+
+  it('« en CDD : … la durée du contrat et de la convention est de 18 mois »: a shorter CDD is flagged', () => {
+    const check = find(checkEligibility(dossier({ contractType: 'CDD', contractMonths: 12 })), 'CONTRACT');
+    expect(check?.status).toBe('warning');
+    expect(check?.detail).toContain('« la durée du contrat et de la convention est de 18 mois »');
+    expect(check?.derogation).toBeUndefined();
+    expect(summary({ contractType: 'CDD', contractMonths: 12 })).toMatchObject({ state: 'A_VERIFIER', derogation: [] });
+    expect(statusOf({ contractType: 'CDD', contractMonths: 18 }, 'CONTRACT')).toBe('ok');
+  });
+
+  it('« 18 mois, renouvellement compris, hors exception prévue par la réglementation du travail »: a longer CDD is a warning that needs a derogation', () => {
+    const check = find(checkEligibility(dossier({ contractType: 'CDD', contractMonths: 19 })), 'CONTRACT');
+    expect(check?.status).toBe('warning');
+    expect(check?.detail).toContain('hors exception prévue par la réglementation du travail');
+    expect(check?.derogation).toBe(true);
+    const s = summary({ contractType: 'CDD', contractMonths: 19 });
+    expect(s.state).toBe('A_VERIFIER');
+    expect(s.derogation).toEqual([`Type de contrat : ${check!.detail}`]);
+  });
+
+  it('« en contrat de projet … la durée de la convention et du contrat est de 24 mois »: another duration is flagged', () => {
+    expect(statusOf({ contractType: 'CONTRAT_PROJET', branchAgreement: true, contractMonths: 24 }, 'CONTRACT')).toBe('ok');
+    for (const contractMonths of [18, 36]) {
+      const check = find(checkEligibility(dossier({ contractType: 'CONTRAT_PROJET', branchAgreement: true, contractMonths })), 'CONTRACT');
+      expect(check?.status).toBe('warning');
+      expect(check?.detail).toContain(`${contractMonths} mois, alors que « la durée de la convention et du contrat est de 24 mois »`);
+    }
+    const both = find(checkEligibility(dossier({ contractType: 'CONTRAT_PROJET', branchAgreement: null, contractMonths: 12 })), 'CONTRACT')?.detail;
+    expect(both).toContain('24 mois');
+    expect(both).toContain('requalification en CDI');
+  });
+
+  it('« 4000 Conseillers numériques France Services »: more posts requested than the programme is flagged', () => {
+    expect(statusOf({ postsRequested: 4000 }, 'POSTS_REQUESTED')).toBe('ok');
+    const check = find(checkEligibility(dossier({ postsRequested: 4001 })), 'POSTS_REQUESTED');
+    expect(check?.status).toBe('warning');
+    expect(check?.detail).toBe(`4${NNBSP}001 postes demandés : plus que les « 4${NNBSP}000 Conseillers numériques France Services » du programme entier : nombre à vérifier`);
+  });
+
+  it('« loi 1908 en Alsace-Moselle »: an « association de droit local » outside 57, 67, 68 is flagged', () => {
+    const legalForm = 'Association de droit local (Bas-Rhin, Haut-Rhin et Moselle)';
+    for (const departmentCode of ['57', '67', '68']) expect(statusOf({ legalForm, departmentCode }, 'ASSOCIATION_LAW')).toBe('info');
+    const check = find(checkEligibility(dossier({ legalForm, departmentCode: '69' })), 'ASSOCIATION_LAW');
+    expect(check?.status).toBe('warning');
+    expect(check?.detail).toContain('57, 67, 68');
+    expect(statusOf({ departmentCode: '69' }, 'ASSOCIATION_LAW')).toBe('info');
+  });
+
+  it('« CUI-CIE/PEC (pour les entreprises et uniquement dans les départements d’outre-mer) »: not eligible in metropolitan France', () => {
+    const company = { contractType: 'CUI', legalForm: 'SAS, société par actions simplifiée' } as const;
+    for (const departmentCode of ['75', '2A', '13']) {
+      const check = find(checkEligibility(dossier({ ...company, departmentCode })), 'CONTRACT');
+      expect(check?.status).toBe('error');
+      expect(check?.detail).toContain('départements d’outre-mer');
+      expect(summary({ ...company, departmentCode }).state).toBe('NON_ELIGIBLE');
+    }
+    for (const departmentCode of ['971', '972', '973', '974', '976']) expect(statusOf({ ...company, departmentCode }, 'CONTRACT')).toBe('ok');
+  });
+
+  it('« la durée du contrat et de la convention est de 24 mois maximum » for a CUI: 36 months is not eligible', () => {
+    const check = find(checkEligibility(dossier({ contractType: 'CUI', contractMonths: 36 })), 'CONTRACT');
+    expect(check).toMatchObject({ status: 'error', detail: 'CUI de 36 mois : 24 mois maximum' });
+    expect(statusOf({ contractType: 'CUI', contractMonths: 24 }, 'CONTRACT')).toBe('ok');
+  });
+
+  it('a legal form it cannot classify is « à vérifier » and approving it needs a derogation', () => {
+    const s = summary({ legalForm: 'Syndicat de salariés' });
+    expect(s.state).toBe('A_VERIFIER');
+    expect(s.derogation).toEqual(['Personne morale de droit privé : « Syndicat de salariés » : forme juridique non reconnue, éligibilité à vérifier']);
+    expect(summary({ legalForm: null, structureType: null }).derogation).toHaveLength(1);
+  });
+
+  it('summarises: éligible, à vérifier, non éligible with the reasons, errors first; the subsidy is not an eligibility matter', () => {
+    expect(summary({})).toEqual({ state: 'ELIGIBLE', reasons: [], derogation: [] });
+    expect(summary({ contractType: 'CUI' }).state).toBe('ELIGIBLE');
+    const commune = summary({ legalForm: 'Commune et commune nouvelle', contractType: 'CDD', contractMonths: 12 });
+    expect(commune.state).toBe('NON_ELIGIBLE');
+    expect(commune.reasons[0]).toMatch(/^Personne morale de droit privé : « Commune et commune nouvelle » : structure publique/);
+    expect(commune.reasons[1]).toMatch(/^Type de contrat : CDD de 12 mois/);
+    expect(commune.derogation).toEqual([commune.reasons[0]]);
+    expect(eligibilityText(summary({}))).toBe('éligible');
+    expect(eligibilityText({ state: 'NON_ELIGIBLE', reasons: ['a', 'b'] })).toBe('non éligible : a ; b');
+  });
+
+  it('shows no net subsidy for a refused or ineligible dossier; an approval by derogation shows it', () => {
+    const subsidy = (fields: Partial<DossierFields>) => find(checkEligibility(dossier(fields)), 'SUBSIDY')!;
+    expect(subsidy({ status: 'REFUS_COSELEC' })).toMatchObject({ status: 'info', detail: 'Dossier refusé par le comité : aucune subvention' });
+    expect(subsidy({ status: 'ABANDON' }).detail).toBe('Dossier abandonné : aucune subvention');
+    const commune = subsidy({ legalForm: 'Commune et commune nouvelle' });
+    expect(commune.detail).toBe('Dossier non éligible : aucune subvention, sauf accord du comité par dérogation');
+    expect(commune.detail).not.toContain('€');
+    expect(subsidy({ legalForm: 'Commune et commune nouvelle', status: 'VALIDATION_COSELEC', postsGranted: 1 }).detail).toContain(`subvention nette : 40${NNBSP}000${NBSP}€`);
+    expect(subsidy({ contractType: 'CDD', contractMonths: 12 }).detail).toContain('subvention nette');
   });
 });

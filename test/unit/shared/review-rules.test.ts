@@ -37,6 +37,13 @@ describe('validateOpinion', () => {
     expect(validateOpinion(opinion({ transferPosts: 2 }), 3)[0]).toMatch(/dossier d’origine/);
   });
 
+  it('refuses a favourable opinion with no post supported and an unfavourable one with posts', () => {
+    expect(validateOpinion(opinion({ postsSupported: 0 }), 3)).toEqual(['Un avis favorable soutient au moins un poste : indiquez le nombre de postes soutenus, ou donnez un autre avis.']);
+    expect(validateOpinion(opinion({ opinion: 'DEFAVORABLE', postsSupported: 2 }), 3)).toEqual(['Un avis défavorable ne soutient aucun poste (2 indiqués) : mettez 0 poste soutenu, ou donnez un avis favorable.']);
+    expect(validateOpinion(opinion({ opinion: 'DEFAVORABLE', postsSupported: 1 }), 3)[0]).toContain('(1 indiqué)');
+    expect(validateOpinion(opinion({ opinion: 'EXAMEN_COMPLEMENTAIRE', postsSupported: 0 }), 3)).toEqual([]);
+  });
+
   it('lists every problem at once', () => {
     expect(validateOpinion(opinion({ comment: 'court', postsSupported: 9 }), 3)).toHaveLength(2);
   });

@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/api/contract';
 import type { ExchangeFile } from '../../shared/api/exchange-contract';
 import { OPINION_ACTION_LABELS, PACKAGE_KIND_LABELS, type PackageFile } from '../../shared/domain/exchange';
 import type { Backend } from '../backend/backend';
+import { defineCommand } from './cli-command';
 
 export type ExchangeCommand = ({ action: 'export'; department: string; out: string } | { action: 'import'; file: string }) & { json: boolean };
 
@@ -98,3 +99,39 @@ export async function runWorkbook(backend: Backend, command: ExchangeCommand): P
   for (const e of result.errors) write(`  feuille « ${e.sheet} », ligne ${e.row}${e.column ? `, colonne « ${e.column} »` : ''} : ${e.reason}\n`);
   return 0;
 }
+
+const exportOptions = {
+  department: { type: 'string', value: 'CODE', required: true, help: 'code du département' },
+  out: { type: 'string', value: 'FICHIER', required: true, help: 'fichier à écrire' },
+} as const;
+const importArgs = [{ name: 'FICHIER', required: true, help: 'fichier à importer' }] as const;
+
+export const packageExportCommand = defineCommand({
+  name: 'package export',
+  summary: 'paquet d’un département : les avis d’une préfecture, ou les dossiers envoyés par le national',
+  options: exportOptions,
+  run: (backend, { options, json }) => runPackage(backend, { action: 'export', department: options.department, out: options.out, json }),
+});
+
+export const packageImportCommand = defineCommand({
+  name: 'package import',
+  summary: 'vérifie et importe un paquet d’avis ou de dossiers',
+  args: importArgs,
+  options: {},
+  run: (backend, { args, json }) => runPackage(backend, { action: 'import', file: args[0]!, json }),
+});
+
+export const workbookExportCommand = defineCommand({
+  name: 'workbook export',
+  summary: 'classeur départemental à remplir (format 2021)',
+  options: { ...exportOptions, out: { ...exportOptions.out, value: 'FICHIER.xlsx' } },
+  run: (backend, { options, json }) => runWorkbook(backend, { action: 'export', department: options.department, out: options.out, json }),
+});
+
+export const workbookImportCommand = defineCommand({
+  name: 'workbook import',
+  summary: 'importe les avis d’un classeur rempli (les lignes refusées sont listées et non importées)',
+  args: [{ name: 'FICHIER.xlsx', required: true, help: 'classeur rempli' }],
+  options: {},
+  run: (backend, { args, json }) => runWorkbook(backend, { action: 'import', file: args[0]!, json }),
+});

@@ -7,25 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import type { ExchangeFile } from '../../shared/api/exchange-contract';
 import { OPINION_ACTION_LABELS, PACKAGE_KIND_LABELS, type PackageFile } from '../../shared/domain/exchange';
 import type { Backend } from '../backend/backend';
 import { defineCommand } from './cli-command';
+import { readInput } from './cli-lookup';
 
 export type ExchangeCommand = ({ action: 'export'; department: string; out: string } | { action: 'import'; file: string }) & { json: boolean };
 
 const write = (text: string) => process.stdout.write(text);
 
 const DOSSIER_LABELS = { new: 'nouveau dossier', updated: 'dossier mis à jour', rejected: 'dossier rejeté' } as const;
-
-function readInput(file: string): ExchangeFile {
-  try {
-    return { fileName: path.basename(file), data: new Uint8Array(fs.readFileSync(file)) };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : (error as Error).message;
-    throw new ApiError('FILE_UNREADABLE', `Impossible de lire le fichier « ${file} » : ${reason}.`);
-  }
-}
 
 function writeOutput(out: string, data: Uint8Array): string {
   const target = path.resolve(out);

@@ -71,7 +71,9 @@ export function writeFileAtomically(out: string, data: Uint8Array): string {
     fs.renameSync(partial, target);
   } catch (error) {
     fs.rmSync(partial, { force: true });
-    throw new ApiError('FILE_UNWRITABLE', `Impossible d’écrire « ${target} » : ${(error as Error).message}.`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'dossier introuvable' : code === 'EACCES' || code === 'EPERM' ? 'permission refusée' : (error as Error).message;
+    throw new ApiError('FILE_UNWRITABLE', `Impossible d’écrire « ${target} » : ${reason}.`);
   }
   return target;
 }

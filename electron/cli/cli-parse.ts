@@ -10,7 +10,7 @@ import { UsageError } from './cli-command';
 
 /** Options every command takes. */
 export const GLOBAL_OPTIONS = {
-  db: { type: 'string', value: 'CHEMIN', help: 'base de données (défaut : la base de l’utilisateur)' },
+  db: { type: 'string', value: 'CHEMIN', help: 'base de données' },
   json: { type: 'boolean', help: 'sortie JSON (une ligne)' },
   help: { type: 'boolean', help: 'aide de la commande' },
 } as const satisfies Record<string, OptionSpec>;
@@ -31,7 +31,7 @@ export function synopsis(command: CliCommand): string {
 
 function commonOptions(): string {
   return `Options communes :\n${Object.entries(GLOBAL_OPTIONS)
-    .map(([name, spec]) => `  ${optionText(name, spec).replace(/^\[|\]$/g, '').padEnd(16)} ${spec.help}${name === 'db' ? ` : ${defaultDbPath()}` : ''}`)
+    .map(([name, spec]) => `  ${optionText(name, spec).replace(/^\[|\]$/g, '').padEnd(16)} ${spec.help}${name === 'db' ? ` (défaut : ${defaultDbPath()})` : ''}`)
     .join('\n')}\n`;
 }
 

@@ -3,7 +3,8 @@
  * creation, its members' presence, its agenda and its status, all through the API, so every rule
  * of the app applies (quorum, transitions, agenda skips, sealed sessions).
  */
-import { PRESENCES, PRESENCE_LABELS, SESSION_STATUSES, SESSION_STATUS_LABELS, type Presence, type QuorumRule, type SessionDetail, type SessionStatus } from '../../shared/domain/committee';
+import { ApiError } from '../../shared/api/contract';
+import { DECISION_LABELS, PRESENCES, PRESENCE_LABELS, SESSION_STATUSES, SESSION_STATUS_LABELS, type Presence, type QuorumRule, type SessionDetail, type SessionStatus } from '../../shared/domain/committee';
 import { defineCommand, write } from './cli-command';
 import { runSessions } from './cli-committee-commands';
 import { dossierNamed, dossiersNamed, frDate, memberNamed, sessionNamed } from './cli-lookup';
@@ -11,14 +12,14 @@ import { dossierNamed, dossiersNamed, frDate, memberNamed, sessionNamed } from '
 /** The statuses one sets by hand: VALIDATED comes only from « minutes validate ». */
 const SETTABLE_STATUSES = SESSION_STATUSES.filter((s): s is Exclude<SessionStatus, 'VALIDATED'> => s !== 'VALIDATED');
 
-function describe(s: SessionDetail): string {
+function sessionLine(s: SessionDetail): string {
   const quorum = `quorum ${s.quorum.present}/${s.quorum.required}${s.quorum.reached ? ' atteint' : ' non atteint'}`;
   return `Séance ${s.number} du ${frDate(s.date)} (${SESSION_STATUS_LABELS[s.status]}) : ${s.memberCount} membre(s), ${s.presentCount} présent(s), ${quorum}, ${s.agendaCount} dossier(s) à l’ordre du jour, ${s.decidedCount} décision(s)\n`;
 }
 
 /** `--json`: the session's detail, as sessions:get gives it; otherwise one line. */
 function printSession(session: SessionDetail, json: boolean, prefix = ''): number {
-  write(json ? `${JSON.stringify(session)}\n` : `${prefix}${describe(session)}`);
+  write(json ? `${JSON.stringify(session)}\n` : `${prefix}${sessionLine(session)}`);
   return 0;
 }
 
@@ -101,9 +102,9 @@ export const sessionShowCommand = defineCommand({
   run: async (backend, { options, json }) => {
     const session = await backend.call('sessions:get', { id: (await sessionNamed(backend, options.session)).id });
     if (json) return printSession(session, json);
-    write(describe(session));
+    write(sessionLine(session));
     for (const m of session.members) write(`  ${m.memberId}\t${m.name}\t${m.organisation}\t${PRESENCE_LABELS[m.presence]}\n`);
-    for (const item of session.agenda) write(`  ${item.position}.\t${item.externalId}\t${item.departmentCode}\t${item.name ?? ''}\t${item.opinion ?? 'sans avis'}\t${item.decision ? item.decision.decision : 'à décider'}\n`);
+    for (const item of session.agenda) write(`  ${item.position}.\t${item.externalId}\t${item.departmentCode}\t${item.name ?? ''}\t${item.opinion ?? 'sans avis'}\t${item.decision ? DECISION_LABELS[item.decision.decision] : 'à décider'}\n`);
     return 0;
   },
 });
@@ -120,6 +121,9 @@ export const sessionPresenceCommand = defineCommand({
   run: async (backend, { options, json }) => {
     const session = await sessionNamed(backend, options.session);
     const member = await memberNamed(backend, options.member);
+    // Checked here too, so that the refusal names the member rather than their number.
+    const { members } = await backend.call('sessions:get', { id: session.id });
+    if (!members.some((m) => m.memberId === member.id)) throw new ApiError('NOT_FOUND', `${member.name} ne siège pas à la séance COSELEC ${session.number}.`);
     const presence = options.presence.toUpperCase() as Presence;
     const detail = await backend.call('sessions:setPresence', { sessionId: session.id, memberId: member.id, presence });
     return printSession(detail, json, `${member.name} : ${PRESENCE_LABELS[presence]}. `);
@@ -162,9 +166,13 @@ export const sessionAgendaCommand = defineCommand({
     return null;
   },
   run: async (backend, { options, json }) => {
-    const sessionId = (await sessionNamed(backend, options.session)).id;
+    const session = await sessionNamed(backend, options.session);
+    const sessionId = session.id;
     if (options.remove !== undefined) {
       const dossier = await dossierNamed(backend, options.remove);
+      // Checked here too, so that the refusal names the dossier by its external id.
+      const { agenda } = await backend.call('sessions:get', { id: sessionId });
+      if (!agenda.some((item) => item.dossierId === dossier.id)) throw new ApiError('NOT_FOUND', `Le dossier ${dossier.externalId} n’est pas à l’ordre du jour de la séance COSELEC ${session.number}.`);
       return printSession(await backend.call('agenda:remove', { sessionId, dossierId: dossier.id }), json, `Dossier ${dossier.externalId} retiré. `);
     }
     if (options.order !== undefined) {
@@ -175,7 +183,7 @@ export const sessionAgendaCommand = defineCommand({
       ? await backend.call('agenda:add', { sessionId, dossierIds: (await dossiersNamed(backend, options.add)).map((d) => d.id) })
       : await backend.call('agenda:addByFilter', { sessionId, filter: options.department ? { departments: options.department } : {}, readyForDecision: true });
     if (json) write(`${JSON.stringify(result)}\n`);
-    else write(`${result.added} dossier(s) ajouté(s), ${result.skipped} écarté(s) (déjà à cet ordre du jour, attendus à une autre séance ou déjà décidés). ${describe(result.session)}`);
+    else write(`${result.added} dossier(s) ajouté(s), ${result.skipped} écarté(s) (déjà à cet ordre du jour, attendus à une autre séance ou déjà décidés). ${sessionLine(result.session)}`);
     return 0;
   },
 });

@@ -84,10 +84,13 @@ export const targetsImportCommand = defineCommand({
   },
   run: async (backend, { options, args, json }) => {
     const file = readInput(args[0]!);
-    const preview = await backend.call('targets:importAgreed', { ...file, ...(options.sheet ? { sheet: options.sheet } : {}), commit: options.commit });
-    if (preview.errors.length > 0) {
-      throw new ApiError('VALIDATION', `Le fichier « ${preview.fileName} » serait refusé : ${preview.errors.length} erreur(s), rien n’a été enregistré.\n${agreementErrors(preview)}`);
+    const request = { ...file, ...(options.sheet ? { sheet: options.sheet } : {}) };
+    // The preview first, even with --commit: every error of the file is listed, not only the first ones.
+    const checked = await backend.call('targets:importAgreed', request);
+    if (checked.errors.length > 0) {
+      throw new ApiError('VALIDATION', `Le fichier « ${checked.fileName} » est refusé : ${checked.errors.length} erreur(s), rien n’a été enregistré.\n${agreementErrors(checked)}`);
     }
+    const preview = options.commit ? await backend.call('targets:importAgreed', { ...request, commit: true }) : checked;
     if (json) {
       write(`${JSON.stringify(preview)}\n`);
       return 0;

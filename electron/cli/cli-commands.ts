@@ -1,10 +1,11 @@
-/** The CLI commands that print more than one line. */
+/** CLI commands of the dossiers: import, list, demo dossiers, the import template, the base's info. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
 import type { DossierStatus } from '../../shared/domain/dossier';
 import { describeDivergenceSide } from '../../shared/import/divergence-labels';
 import type { Backend } from '../backend/backend';
+import { defineCommand } from './cli-command';
 
 const write = (text: string) => process.stdout.write(text);
 
@@ -73,3 +74,60 @@ export async function runDossiers(backend: Backend, options: { departments?: str
   write(`${rows.length} dossier(s)\n`);
   return 0;
 }
+
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'importe des dossiers (export CSV de la plateforme, CSV, XLSX ou JSON)',
+  args: [{ name: 'FICHIER', required: true, help: 'fichier à importer' }],
+  options: {
+    'dry-run': { type: 'boolean', help: 'aperçu seulement : rien n’est écrit' },
+    sheet: { type: 'string', value: 'FEUILLE', help: 'feuille à lire (XLSX ; la première par défaut)' },
+  },
+  run: (backend, { options, args, json }) => runImport(backend, args[0]!, { dryRun: options['dry-run'], sheet: options.sheet, json }),
+});
+
+export const dossiersCommand = defineCommand({
+  name: 'dossiers',
+  summary: 'liste les dossiers (dans le périmètre du profil)',
+  options: {
+    department: { type: 'string', value: 'CODE', multiple: true, help: 'département(s)' },
+    status: { type: 'string', value: 'STATUT', multiple: true, help: 'statut(s) de la plateforme' },
+    search: { type: 'string', value: 'TEXTE', help: 'recherche (identifiant, nom, SIRET, commune)' },
+  },
+  run: (backend, { options, json }) => runDossiers(backend, { departments: options.department, statuses: options.status, search: options.search, json }),
+});
+
+export const demoCommand = defineCommand({
+  name: 'demo',
+  summary: 'génère N dossiers de démonstration dans les 101 départements',
+  options: { count: { type: 'integer', value: 'N', required: true, help: 'nombre de dossiers (≥ 1)' } },
+  check: ({ options }) => (options.count >= 1 ? null : 'demo : indiquez --count N (entier ≥ 1).'),
+  run: async (backend, { options, json }) => {
+    const { created } = await backend.call('demo:generate', { count: options.count });
+    write(json ? `${JSON.stringify({ created })}\n` : `${created} dossiers de démonstration créés dans ${backend.store.path}.\n`);
+    return 0;
+  },
+});
+
+export const templateCommand = defineCommand({
+  name: 'template',
+  summary: 'écrit le modèle d’import (« Modèle d’import »)',
+  options: { out: { type: 'string', value: 'FICHIER.xlsx', required: true, help: 'fichier à écrire' } },
+  run: async (backend, { options }) => {
+    const { data } = await backend.call('import:template', {});
+    fs.writeFileSync(options.out, data);
+    write(`Modèle d’import écrit : ${path.resolve(options.out)}\n`);
+    return 0;
+  },
+});
+
+export const infoCommand = defineCommand({
+  name: 'info',
+  summary: 'base utilisée, version, nombre de dossiers',
+  options: {},
+  run: async (backend, { json }) => {
+    const info = await backend.call('app:info', {});
+    write(json ? `${JSON.stringify(info)}\n` : `Base : ${info.dbPath}\nVersion : ${info.version} (schéma ${info.schemaVersion})\nDossiers : ${info.dossierCount}\n`);
+    return 0;
+  },
+});

@@ -1,25 +1,17 @@
 /**
  * CLI commands of the committee: sessions, their decisions, the minutes as PDF, and recording a
- * decision (`decide`), through the API so that the profile's role and every rule apply (a
+ * decision (`decide`) and validating the minutes, through the API so that the profile's role and every rule apply (a
  * sealed session refuses, as in the app).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import { DECISION_KINDS, DECISION_LABELS, REFUSAL_GROUNDS, SESSION_STATUS_LABELS, type DecisionKind, type RefusalGround, type SessionSummary } from '../../shared/domain/committee';
+import { DECISION_KINDS, DECISION_LABELS, REFUSAL_GROUNDS, SESSION_STATUS_LABELS, type DecisionKind, type RefusalGround } from '../../shared/domain/committee';
 import type { Backend } from '../backend/backend';
+import { defineCommand } from './cli-command';
+import { frDate, sessionNamed } from './cli-lookup';
 
 const write = (text: string) => process.stdout.write(text);
-
-/** The session with this number (case-insensitive, spaces ignored at the ends). */
-async function sessionNamed(backend: Backend, number: string): Promise<SessionSummary> {
-  const wanted = number.trim().replace(/\s+/g, ' ').toLocaleUpperCase('fr');
-  const found = (await backend.call('sessions:list', {})).find((s) => s.number.toLocaleUpperCase('fr') === wanted);
-  if (!found) throw new ApiError('NOT_FOUND', `Aucune séance ne porte le numéro « ${number.trim()} ».`);
-  return found;
-}
-
-const frDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('/');
 
 export async function runSessions(backend: Backend, options: { json: boolean }): Promise<number> {
   const sessions = await backend.call('sessions:list', {});
@@ -115,3 +107,70 @@ export async function runDecide(backend: Backend, options: DecideOptions): Promi
   else write(`Décision enregistrée (séance ${session.number}, dossier ${dossier.externalId}) : ${DECISION_LABELS[decision]}${decision === 'POSITIF' ? `, ${posts} poste(s)` : ''}\n`);
   return 0;
 }
+
+export const sessionsCommand = defineCommand({
+  name: 'sessions',
+  summary: 'séances du comité, les plus récentes d’abord (numéro, date, statut, présents, décisions)',
+  options: {},
+  run: (backend, { json }) => runSessions(backend, { json }),
+});
+
+export const decisionsCommand = defineCommand({
+  name: 'decisions',
+  summary: 'décision courante de chaque dossier d’une séance (de toutes sans --session), dans l’ordre du jour',
+  options: { session: { type: 'string', value: 'NUMÉRO', help: 'numéro de la séance' } },
+  run: (backend, { options, json }) => runDecisions(backend, { session: options.session, json }),
+});
+
+export const minutesCommand = defineCommand({
+  name: 'minutes',
+  summary: 'procès-verbal d’une séance en PDF (projet tant qu’il n’est pas validé)',
+  options: {
+    session: { type: 'string', value: 'NUMÉRO', required: true, help: 'numéro de la séance' },
+    out: { type: 'string', value: 'FICHIER.pdf', required: true, help: 'fichier à écrire' },
+  },
+  run: (backend, { options }) => runMinutes(backend, { session: options.session, out: options.out }),
+});
+
+export const minutesValidateCommand = defineCommand({
+  name: 'minutes validate',
+  summary: 'valide le procès-verbal d’une séance close : son empreinte SHA-256 le scelle, la séance passe en lecture seule',
+  options: { session: { type: 'string', value: 'NUMÉRO', required: true, help: 'numéro de la séance' } },
+  run: async (backend, { options, json }) => {
+    const session = await sessionNamed(backend, options.session);
+    const sealed = await backend.call('minutes:validate', { sessionId: session.id });
+    write(json ? `${JSON.stringify(sealed)}\n` : `Procès-verbal de la séance ${sealed.number} validé : SHA-256 ${sealed.minutesHash}\n`);
+    return 0;
+  },
+});
+
+export const decideCommand = defineCommand({
+  name: 'decide',
+  summary: 'enregistre la décision d’une séance en cours sur un dossier de son ordre du jour, avec toutes les règles de l’application',
+  options: {
+    session: { type: 'string', value: 'NUMÉRO', required: true, help: 'numéro de la séance (en cours)' },
+    dossier: { type: 'string', value: 'ID', required: true, help: 'identifiant du dossier' },
+    decision: { type: 'string', value: 'DÉCISION', required: true, help: `décision parmi ${DECISION_KINDS.join(', ')}` },
+    posts: { type: 'string', value: 'N', help: 'postes accordés (accord)' },
+    ground: { type: 'string', value: 'MOTIF', multiple: true, help: `motif(s) d’un refus parmi ${REFUSAL_GROUNDS.join(', ')}` },
+    comment: { type: 'string', value: 'TEXTE', help: 'commentaire (obligatoire pour un refus)' },
+    justification: { type: 'string', value: 'TEXTE', help: 'justification d’une décision contraire à l’avis de la préfecture' },
+    priority: { type: 'boolean', help: 'dossier prioritaire' },
+    vote: { type: 'string', value: 'POUR,CONTRE,ABST', help: 'décompte du vote, s’il y en a un' },
+    derogation: { type: 'string', value: 'TEXTE', help: 'justification de la dérogation pour approuver un dossier non éligible ou à vérifier (10 à 1 000 caractères)' },
+  },
+  run: (backend, { options, json }) =>
+    runDecide(backend, {
+      session: options.session,
+      dossier: options.dossier,
+      decision: options.decision,
+      posts: options.posts,
+      grounds: options.ground,
+      comment: options.comment,
+      justification: options.justification,
+      priority: options.priority,
+      vote: options.vote,
+      derogation: options.derogation,
+      json,
+    }),
+});

@@ -7,24 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/contract';
-import type { ExchangeFile } from '../../shared/api/exchange-contract';
 import { OPINION_ACTION_LABELS, PACKAGE_KIND_LABELS, type PackageFile } from '../../shared/domain/exchange';
 import type { Backend } from '../backend/backend';
+import { defineCommand } from './cli-command';
+import { readInput } from './cli-lookup';
 
 export type ExchangeCommand = ({ action: 'export'; department: string; out: string } | { action: 'import'; file: string }) & { json: boolean };
 
 const write = (text: string) => process.stdout.write(text);
 
 const DOSSIER_LABELS = { new: 'nouveau dossier', updated: 'dossier mis à jour', rejected: 'dossier rejeté' } as const;
-
-function readInput(file: string): ExchangeFile {
-  try {
-    return { fileName: path.basename(file), data: new Uint8Array(fs.readFileSync(file)) };
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'fichier introuvable' : (error as Error).message;
-    throw new ApiError('FILE_UNREADABLE', `Impossible de lire le fichier « ${file} » : ${reason}.`);
-  }
-}
 
 function writeOutput(out: string, data: Uint8Array): string {
   const target = path.resolve(out);
@@ -101,3 +93,39 @@ export async function runWorkbook(backend: Backend, command: ExchangeCommand): P
   if (result.logId !== null) write('  import non signé (classeur) : les avis sont enregistrés au nom de la préfecture du département, avec le nom de qui les a importés.\n');
   return 0;
 }
+
+const exportOptions = {
+  department: { type: 'string', value: 'CODE', required: true, help: 'code du département' },
+  out: { type: 'string', value: 'FICHIER', required: true, help: 'fichier à écrire' },
+} as const;
+const importArgs = [{ name: 'FICHIER', required: true, help: 'fichier à importer' }] as const;
+
+export const packageExportCommand = defineCommand({
+  name: 'package export',
+  summary: 'paquet d’un département : les avis d’une préfecture, ou les dossiers envoyés par le national',
+  options: exportOptions,
+  run: (backend, { options, json }) => runPackage(backend, { action: 'export', department: options.department, out: options.out, json }),
+});
+
+export const packageImportCommand = defineCommand({
+  name: 'package import',
+  summary: 'vérifie et importe un paquet d’avis ou de dossiers',
+  args: importArgs,
+  options: {},
+  run: (backend, { args, json }) => runPackage(backend, { action: 'import', file: args[0]!, json }),
+});
+
+export const workbookExportCommand = defineCommand({
+  name: 'workbook export',
+  summary: 'classeur départemental à remplir (format 2021)',
+  options: { ...exportOptions, out: { ...exportOptions.out, value: 'FICHIER.xlsx' } },
+  run: (backend, { options, json }) => runWorkbook(backend, { action: 'export', department: options.department, out: options.out, json }),
+});
+
+export const workbookImportCommand = defineCommand({
+  name: 'workbook import',
+  summary: 'importe les avis d’un classeur rempli (les lignes refusées sont listées et non importées)',
+  args: [{ name: 'FICHIER.xlsx', required: true, help: 'classeur rempli' }],
+  options: {},
+  run: (backend, { args, json }) => runWorkbook(backend, { action: 'import', file: args[0]!, json }),
+});

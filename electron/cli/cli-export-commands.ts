@@ -1,18 +1,13 @@
 /**
- * `export decisions --out FILE.xlsx [--session NUMBER…] [--department CODE…] [--csv]`: streams the
- * decisions straight into the file (written beside it, then renamed: never a half file), within
- * the current profile's scope, as the app's export does.
+ * `export decisions --out FILE.xlsx [--session NUMBER…] [--department CODE…] [--csv]`: the app's
+ * export, through the contract (exports:start, its progress events, exports:result), so the
+ * profile's scope narrows it as in the app; the file is written beside the target, then renamed:
+ * never a half file.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { finished } from 'node:stream/promises';
-import { ApiError } from '../../shared/api/contract';
-import type { DecisionExportRequest } from '../../shared/api/exports-contract';
+import type { ExportProgress } from '../../shared/api/exports-contract';
 import type { Backend } from '../backend/backend';
-import { runDecisionExport, writerFor } from '../backend/exports/decision-export';
-import { checkSessions } from '../backend/exports/decision-rows';
-import { narrowSelection } from '../backend/exports/exports-policy';
-import { Scope } from '../backend/review/scope';
+import { defineCommand, write } from './cli-command';
+import { writeFileAtomically } from './cli-lookup';
 
 export interface ExportOptions {
   out: string;
@@ -23,41 +18,38 @@ export interface ExportOptions {
 }
 
 export async function runExport(backend: Backend, options: ExportOptions): Promise<number> {
-  const scope = new Scope(await backend.call('profile:current', {}));
-  const request: DecisionExportRequest = narrowSelection(scope, {
-    format: options.csv ? 'csv' : 'xlsx',
+  const format = options.csv ? 'csv' : 'xlsx';
+  const job = await backend.call('exports:start', {
+    format,
     ...(options.sessions ? { sessions: options.sessions } : {}),
     ...(options.departments ? { departments: options.departments } : {}),
   });
-  const db = backend.store.db;
-  checkSessions(db, request.sessions);
-  const target = path.resolve(options.out);
-  const partial = `${target}.partiel`;
-  let stream: fs.WriteStream;
+  const showProgress = !options.json && process.stderr.isTTY;
+  const stop = backend.onEvent((name, payload) => {
+    if (!showProgress || name !== 'export:progress') return;
+    const progress = payload as ExportProgress;
+    if (progress.id === job.id) process.stderr.write(`\r${progress.done} / ${progress.total} décisions`);
+  });
+  let file;
   try {
-    stream = fs.createWriteStream(partial);
-    await new Promise<void>((resolve, reject) => stream.once('open', () => resolve()).once('error', reject));
-  } catch (error) {
-    throw new ApiError('FILE_UNWRITABLE', `Impossible d’écrire « ${target} » : ${(error as Error).message}.`);
+    file = await backend.call('exports:result', { id: job.id });
+  } finally {
+    stop();
+    if (showProgress) process.stderr.write('\n');
   }
-  try {
-    const { rows } = await runDecisionExport({ db, version: () => backend.store.version }, request, writerFor(request.format, stream), {
-      onProgress: (done, total) => {
-        if (!options.json && process.stderr.isTTY) process.stderr.write(`\r${done} / ${total} décisions`);
-      },
-    });
-    await finished(stream);
-    fs.renameSync(partial, target);
-    if (!options.json && process.stderr.isTTY) process.stderr.write('\n');
-    process.stdout.write(
-      options.json
-        ? `${JSON.stringify({ file: target, format: request.format, rows })}\n`
-        : `${rows} décision(s) exportée(s) dans ${target} (${request.format === 'csv' ? 'CSV' : 'Excel'}).\n`,
-    );
-    return 0;
-  } catch (error) {
-    stream.destroy();
-    fs.rmSync(partial, { force: true });
-    throw error;
-  }
+  const target = writeFileAtomically(options.out, file.data);
+  write(options.json ? `${JSON.stringify({ file: target, format, rows: file.rows })}\n` : `${file.rows} décision(s) exportée(s) dans ${target} (${format === 'csv' ? 'CSV' : 'Excel'}).\n`);
+  return 0;
 }
+
+export const exportDecisionsCommand = defineCommand({
+  name: 'export decisions',
+  summary: 'exporte les décisions d’attribution courantes (Excel, ou CSV avec --csv), dans le périmètre du profil',
+  options: {
+    out: { type: 'string', value: 'FICHIER', required: true, help: 'fichier à écrire (.xlsx, ou .csv avec --csv)' },
+    session: { type: 'string', value: 'NUMÉRO', multiple: true, help: 'séance(s) à exporter (toutes par défaut)' },
+    department: { type: 'string', value: 'CODE', multiple: true, help: 'département(s) à exporter' },
+    csv: { type: 'boolean', help: 'CSV (séparateur « ; », UTF-8 avec BOM) au lieu d’Excel' },
+  },
+  run: (backend, { options, json }) => runExport(backend, { out: options.out, sessions: options.session, departments: options.department, csv: options.csv, json }),
+});

@@ -3,6 +3,7 @@
  * of interest, decisions with votes, minutes sealed by their content hash, and amendments.
  * Types, constants and labels shared by the backend, the CLI, the UI and the exports.
  */
+import type { BasisChange, FrozenMoney } from './decision-money';
 import type { ContractType, DossierStatus } from './dossier';
 import type { OpinionKind } from './review';
 
@@ -140,6 +141,8 @@ export interface SessionDecision {
   amendmentId: number | null;
   recordedBy: string;
   recordedAt: string;
+  /** What an approval commits, frozen when it was recorded (null for another decision). */
+  money: FrozenMoney | null;
 }
 
 export interface DecisionInput {
@@ -178,6 +181,8 @@ export interface AgendaItem {
   recusedMemberIds: number[];
   /** The current decision taken in this session, if any. */
   decision: SessionDecision | null;
+  /** The dossier's fields that changed since that decision (before → after); empty without one. */
+  changesSinceDecision: BasisChange[];
 }
 
 export interface MoneyByContract {

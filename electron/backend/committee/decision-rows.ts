@@ -1,8 +1,9 @@
 /** Committee decisions as stored (rows of `decisions` with a session) and as the API shows them. */
 import { majorityReached, type DecisionKind, type RefusalGround, type SessionDecision, type VoteCount } from '../../../shared/domain/committee';
 import type { DbReader } from '../review/db-reader';
+import { frozenMoneyOf, type FrozenColumns } from './decision-money';
 
-export interface DecisionRow {
+export interface DecisionRow extends FrozenColumns {
   id: number;
   dossier_id: number;
   session_number: string | null;
@@ -45,6 +46,7 @@ export function toSessionDecision(r: DecisionRow, session: { number: string; dat
     amendmentId: r.amendment_id,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
+    money: frozenMoneyOf(r),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import { DECISION_LABELS, REFUSAL_GROUND_LABELS } from '../../../shared/domain/committee';
 import { CONTRACT_LABELS } from '../../../shared/domain/dossier';
+import { basisChangesText } from '../../../shared/domain/decision-money';
 import { OPINION_LABELS } from '../../../shared/domain/review';
 import type { DecisionExportRow } from './decision-rows';
 
@@ -58,6 +59,8 @@ export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'Échéance tranche 2', kind: 'date', width: 12, value: (r) => r.money?.tranches[1].dueDate ?? null },
   { header: 'Tranche 3 (50 %)', kind: 'euro', width: 17, total: true, value: (r) => r.money?.tranches[2].amount ?? null },
   { header: 'Échéance tranche 3', kind: 'date', width: 12, value: (r) => r.money?.tranches[2].dueDate ?? null },
+  // Last, so that the columns before keep their letters: the money above is the decision's, frozen.
+  { header: 'Dossier modifié depuis la décision', kind: 'text', width: 40, value: (r) => basisChangesText(r.changes) },
 ];
 
 /**

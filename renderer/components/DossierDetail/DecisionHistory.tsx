@@ -3,6 +3,7 @@ import type { DecisionEntry } from '../../../shared/domain/dossier';
 import { formatDate, formatDateTime, pluralize } from '../../lib/format';
 import { DECISION_COLORS, DECISION_LABELS } from '../../lib/labels';
 import { CommitteeDecisionDetails } from '../Committee/CommitteeDecisionDetails';
+import { ChangedSinceDecision, FrozenMoneyLine } from '../DecisionMoney/DecisionMoney';
 import { Section } from '../Section/Section';
 
 function DecisionTitle({ entry }: { entry: DecisionEntry }) {
@@ -48,6 +49,9 @@ export function DecisionHistory({ decisions }: { decisions: DecisionEntry[] }) {
                 </Text>
               )}
               {entry.source === 'committee' && entry.sessionNumber !== null && <CommitteeDecisionDetails entry={{ ...entry, sessionNumber: entry.sessionNumber }} />}
+              {entry.money && <FrozenMoneyLine money={entry.money} />}
+              {/* Only on the current decision: older entries were replaced anyway. */}
+              {entry.id === decisions.at(-1)?.id && <ChangedSinceDecision changes={entry.changesSinceDecision} />}
               <Text size="xs" c="dimmed">
                 Enregistrée le {formatDateTime(entry.recordedAt)} par {entry.recordedBy}
                 {entry.source === 'platform' ? ' (reprise de la plateforme nationale)' : ''}

@@ -139,7 +139,7 @@ describe('the workbook read back with exceljs', () => {
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
     }
     const decisions = book.getWorksheet('Décisions')!;
-    expect(decisions.autoFilter).toBe('A1:AD8');
+    expect(decisions.autoFilter).toBe('A1:AE8');
     expect(book.getWorksheet('Par département')!.autoFilter).toBe('A1:L102');
     const cdi = decisions.getRow(5);
     expect(cdi.getCell(4).value).toBe('D-CDI');

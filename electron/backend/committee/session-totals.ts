@@ -49,7 +49,8 @@ function grantedByDepartment(db: DbReader, codes: readonly string[]): Map<string
  * only) has no recorded figures: it is counted from its fields, the one place the live rule remains.
  */
 export function nationalFigures(db: DbReader, settings: SubsidySettings): SessionTotals['national'] {
-  // One pass in SQL (measured: 6× faster than reading every validated dossier's row into JS).
+  // One pass in SQL (measured at 50,000 dossiers, 9,909 validated, on a loaded machine: 70 ms, against
+  // 207 ms reading each validated dossier's decision into JS and 124 ms for the former live computation).
   const frozen = db.get<{ posts: number | null; subsidy: number }>(
     `SELECT sum(coalesce(d.posts_granted, 0)) AS posts, total((SELECT x.net_subsidy FROM decisions x WHERE x.dossier_id = d.id ORDER BY x.id DESC LIMIT 1)) AS subsidy
      FROM dossiers d WHERE d.status = 'VALIDATION_COSELEC'`,

@@ -5,6 +5,8 @@
  * (ApiEvents) reports its rows, and `exports:result` hands over the file.
  */
 import type { DecisionKind } from '../domain/committee';
+import type { BasisChange } from '../domain/decision-money';
+import type { ContractType } from '../domain/dossier';
 import type { Tranche } from '../domain/subsidy';
 import type { DossierFilter } from './contract';
 
@@ -66,6 +68,11 @@ export interface ContractSignature {
   total: number | null;
   /** 20 / 30 / 50 %, with their due dates once the signature date is known. */
   tranches: [Tranche, Tranche, Tranche] | null;
+  /** The contract the money was frozen on when the decision was recorded. */
+  contractType: ContractType | null;
+  contractMonths: number | null;
+  /** The dossier's fields that changed since the decision (before → after): the money above is unchanged. */
+  changes: BasisChange[];
 }
 
 export interface ExportsApi {

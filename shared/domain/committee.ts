@@ -3,6 +3,7 @@
  * of interest, decisions with votes, minutes sealed by their content hash, and amendments.
  * Types, constants and labels shared by the backend, the CLI, the UI and the exports.
  */
+import type { BasisChange, FrozenMoney } from './decision-money';
 import type { ContractType, DossierStatus } from './dossier';
 import type { EligibilitySummary } from './eligibility';
 import type { OpinionKind } from './review';
@@ -145,6 +146,8 @@ export interface SessionDecision {
   amendmentId: number | null;
   recordedBy: string;
   recordedAt: string;
+  /** What an approval commits, frozen when it was recorded (null for another decision). */
+  money: FrozenMoney | null;
 }
 
 export interface DecisionInput {
@@ -191,6 +194,8 @@ export interface AgendaItem {
   recusedMemberIds: number[];
   /** The current decision taken in this session, if any. */
   decision: SessionDecision | null;
+  /** The dossier's fields that changed since that decision (before → after); empty without one. */
+  changesSinceDecision: BasisChange[];
 }
 
 export interface MoneyByContract {

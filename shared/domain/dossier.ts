@@ -1,6 +1,7 @@
 /** Dossier model shared by the backend, the UI and the CLI. Department codes are strings ("01", "2A", "971"). */
 import type { RefusalGround } from './committee';
 import type { OpinionKind } from './review';
+import type { BasisChange, FrozenMoney } from './decision-money';
 
 export const DOSSIER_STATUSES = [
   'CREEE',
@@ -152,6 +153,10 @@ export interface DecisionEntry {
   justification: string | null;
   /** Set when the entry corrects sealed minutes. */
   amendmentId: number | null;
+  /** What an approval committed, frozen when it was recorded (null for another decision). */
+  money: FrozenMoney | null;
+  /** The dossier's fields that changed since this decision (before → after). */
+  changesSinceDecision: BasisChange[];
 }
 
 /** One side of a divergence between a platform row and this base (issue 11: imports never override decisions). */

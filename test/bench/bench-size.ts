@@ -16,6 +16,7 @@ import { MemorySampler } from './memory-sampler';
 import { runOpens } from './open-phase';
 import { runPersist, runSnapshots } from './persist-phase';
 import { runQueries } from './query-phase';
+import { runDecisionBench } from './decision-bench';
 import { runReviewBench } from './review-bench';
 import { collectGarbage } from './stats';
 
@@ -44,6 +45,8 @@ async function measure(plan: SizePlan, dir: string): Promise<SizeResult> {
     // Before the queries, so that the list's review columns, filters and sorts hold realistic data.
     log(`review: opinions and scores, then opinion + totals × ${plan.persistRuns}`);
     const review = await runReviewBench({ backend, size: plan.size, runs: plan.persistRuns, log });
+    log(`committee: decisions:record × ${plan.persistRuns}`);
+    const decisions = await runDecisionBench({ backend, runs: plan.persistRuns, log });
     log(`queries × ${plan.queryRuns}`);
     const queries = await runQueries({ backend, native: inserts.native, size: plan.size, runs: plan.queryRuns, log });
 
@@ -71,7 +74,7 @@ async function measure(plan: SizePlan, dir: string): Promise<SizeResult> {
       dir,
       log,
     });
-    return { size: plan.size, import: imported.summary, insert: inserts.result, review, queries, persist, snapshot, open };
+    return { size: plan.size, import: imported.summary, insert: inserts.result, review, decisions, queries, persist, snapshot, open };
   } finally {
     await sampler.stop();
   }

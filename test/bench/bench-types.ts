@@ -1,5 +1,6 @@
 /** What a size's child process sends back to the runner (plain JSON through the IPC channel). */
 import type { MemoryPoint } from './memory-sampler';
+import type { DecisionBenchResult } from './decision-bench';
 import type { ReviewResult } from './review-bench';
 import type { Summary } from './stats';
 
@@ -76,6 +77,7 @@ export interface SizeResult {
   import: ImportResultSummary;
   insert: NativeInsert;
   review: ReviewResult;
+  decisions: DecisionBenchResult;
   queries: QueryResult[];
   persist: PersistResult;
   snapshot: SnapshotResult;

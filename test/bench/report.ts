@@ -99,6 +99,7 @@ function reviewRows(r: SizeResult): TableRow[] {
     row(`scores:record (journaled + the dossier's aggregate), ${formatCount(v.seededScores)} dossiers`, r.size, v.scoreRecord),
     row(`opinions:record + departments:totals (${v.department}, ${formatCount(v.departmentDossiers)} dossiers)`, r.size, v.opinionAndTotals, { target: mark(v.opinionAndTotals.median, LIMITS.opinionTotalsMs, r.size >= TARGET_SIZE) }),
     row('  departments:totals alone', r.size, v.totals),
+    row(`decisions:record (frozen money; returns the session, agenda of ${formatCount(r.decisions.agenda)})`, r.size, r.decisions.record, { target: mark(r.decisions.record.median, LIMITS.decisionRecordMs, r.size >= TARGET_SIZE) }),
   ];
 }
 

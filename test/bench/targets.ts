@@ -21,6 +21,7 @@ export const LIMITS = {
   persistMs: 10,
   openMs: 3_000,
   opinionTotalsMs: 20,
+  decisionRecordMs: 50,
 } as const;
 
 /** "< 10 s", "< 50 ms": limits are round numbers, printed without decimals. */
@@ -44,6 +45,7 @@ export function checkTargets(results: readonly SizeResult[]): TargetCheck[] {
     add('persist one change (p95)', r.size, r.persist.write.p95, LIMITS.persistMs);
     add('open the database (median)', r.size, r.open.clean.median, LIMITS.openMs);
     add('record an opinion + department totals (median)', r.size, r.review.opinionAndTotals.median, LIMITS.opinionTotalsMs);
+    add('record a committee decision (median)', r.size, r.decisions.record.median, LIMITS.decisionRecordMs);
   }
   return checks;
 }

@@ -21,20 +21,22 @@ let page: Page;
 const DOSSIERS = 30_000;
 const DEPARTMENT_CODES = ['01', '06', '13', '2A', '33', '59', '69', '75', '83', '971'];
 
-/** The platform's export of DOSSIERS structures (the demo generator reads JSON that Playwright's loader cannot import). */
-function platformExport(): Buffer {
-  const none = Object.fromEntries(
+/** Every optional field empty, as the platform's export leaves what it does not carry. */
+const NONE = Object.fromEntries(
     ['siret', 'legalName', 'structureType', 'phase', 'postalCode', 'communeCode', 'communeName', 'communeInsee', 'regionCode', 'address', 'phone', 'email', 'adminEmails',
       'accountCreated', 'passwordChosen', 'matchingCount', 'coselecValidated', 'postsGranted', 'coselecNumber', 'coselecDate', 'zrr', 'qpv', 'qpvCount', 'franceServices',
       'legalForm', 'nationalNetwork', 'networkName', 'networkRegions', 'networkDepartments', 'networkBeneficiaries', 'contractType', 'contractMonths', 'branchAgreement',
       'declaredAid', 'consolidation', 'motivation', 'submittedAt'].map((k) => [k, null]),
   ) as Omit<DossierFields, 'externalId' | 'name' | 'status' | 'departmentCode' | 'postsRequested'>;
+
+/** The platform's export of DOSSIERS structures (the demo generator reads JSON that Playwright's loader cannot import). */
+function platformExport(): Buffer {
   const dossiers: DossierFields[] = Array.from({ length: DOSSIERS }, (_, i) => {
     const status = i % 3 === 0 ? 'VALIDATION_COSELEC' : i % 6 === 1 ? 'REFUS_COSELEC' : 'CREEE';
     const session = (i % 40) + 1;
     const decided = status !== 'CREEE';
     return {
-      ...none,
+      ...NONE,
       externalId: String(100_000 + i),
       name: `Structure d’accueil n° ${i}`,
       status,
@@ -245,19 +247,26 @@ test('exports the selection of the dossier list', async () => {
 });
 
 test('the contract signature date, set on the dossier, gives the tranches their due dates in the export', async () => {
-  const page1 = await callApi<{ rows: { id: number; externalId: string; departmentCode: string; postsRequested: number }[] }>('dossiers:list', { statuses: ['VALIDATION_COSELEC'], limit: 1 });
+  const page1 = await callApi<{ rows: { id: number; externalId: string; name: string; departmentCode: string; postsRequested: number }[] }>('dossiers:list', { statuses: ['VALIDATION_COSELEC'], limit: 1 });
   const dossier = page1.rows[0]!;
   const granted = dossier.postsRequested; // the platform export above grants every post requested
   // The platform's export has no contract type: a later file brings it, with declared aid.
   const json = Buffer.from(JSON.stringify([{ externalId: dossier.externalId, departmentCode: dossier.departmentCode, postsRequested: dossier.postsRequested, contractType: 'CDI', declaredAid: 1000 }])).toString('base64');
   const preview = await callApi<{ token: string }>('import:preview', { fileName: 'contrats.json', data: { $bytes: json } });
   await callApi('import:commit', { token: preview.token });
+  // The platform decision froze what its file said (no contract type): the later file is a change, not money.
+  // A later session's decision, from the platform, freezes the CDI and its aid.
+  const later = writePlatformCsv([
+    { ...NONE, externalId: dossier.externalId, name: dossier.name, status: 'VALIDATION_COSELEC', departmentCode: dossier.departmentCode, postsRequested: dossier.postsRequested, coselecValidated: true, postsGranted: granted, coselecNumber: '99', coselecDate: '2021-12-20' },
+  ]);
+  const laterPreview = await callApi<{ token: string }>('import:preview', { fileName: 'structures.csv', data: { $bytes: Buffer.from(later).toString('base64') } });
+  await callApi('import:commit', { token: laterPreview.token });
   await page.goto(`${new URL(server.appUrl).origin}/#/dossiers/${dossier.id}`);
   await waitReady(page);
   const card = page.getByRole('region', { name: 'Contrat et versements', exact: true });
   const total = granted * 40_000 - 1000;
   const euros = (n: number) => `${n.toLocaleString('fr-FR').replace(/\s/g, '\u202f')}\u00a0€`;
-  await expect(card).toContainText(`Subvention : ${euros(total)}`);
+  await expect(card).toContainText(`Subvention figée à la décision : ${euros(total)}`);
   await card.getByLabel('Signature du contrat').fill('2022-01-31');
   await card.getByRole('button', { name: 'Enregistrer' }).click();
   await expect(card.getByRole('table', { name: 'Versements' }).locator('tbody tr td:nth-child(3)')).toHaveText(['28/02/2022', '31/07/2022', '31/01/2023']);

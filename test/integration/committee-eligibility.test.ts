@@ -186,7 +186,7 @@ describe('the agenda, the minutes and the exports', () => {
     const rows = Papa.parse<string[]>(Buffer.from(file.data).toString('utf8').slice(1), { delimiter: ';', skipEmptyLines: true }).data;
     const header = rows[0]!;
     const col = (name: string) => header.indexOf(name);
-    expect(header.slice(-2)).toEqual(['Éligibilité (à la décision)', 'Justification de la dérogation']);
+    expect(header.slice(-3)).toEqual(['Éligibilité (à la décision)', 'Justification de la dérogation', 'Dossier modifié depuis la décision']);
     const row = (externalId: string) => rows.find((r) => r[col('Identifiant dossier')] === externalId)!;
     expect(row('E-COMMUNE')[col('Éligibilité (à la décision)')]).toMatch(/^non éligible : Personne morale de droit privé : « Commune et commune nouvelle » : structure publique/);
     expect(row('E-COMMUNE')[col('Justification de la dérogation')]).toBe(DEROGATION);

@@ -196,7 +196,7 @@ describe('the minutes', () => {
     expect(flat).toContain(`empreinte SHA-256 : ${sealed.minutesHash}`);
     expect(flat).toMatch(/Amendement n° 1 du \d{1,2}(er)? \p{L}+ \d{4} à \d{1,2} h \d{2}, par Marc Durand/u);
     expect(flat).toContain('Motif : Erreur matérielle : le comité avait accordé un poste au Centre social des Moulins.');
-    expect(flat).toContain('Dossier N-2 — Centre social des Moulins : Accord, 1 poste (remplace : Examen complémentaire)');
+    expect(flat).toContain('Dossier N-2 — Centre social des Moulins : Accord, 1 poste, subvention 40 000 € (1 poste × 40 000 €, CDI) (remplace : Examen complémentaire)');
   });
 
   it('renders a first page that looks like a procès-verbal', async () => {

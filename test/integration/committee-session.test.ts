@@ -235,9 +235,9 @@ describe('decisions', () => {
     });
     expect(detail).toMatchObject({ decidedCount: 6, postsGranted: 6, agendaCount: 6 });
     expect(item(detail, 'N-2').department).toEqual({ supported: 5, granted: 5, target: 10 });
-    // Without a CUI amount the CUI post counts 0 €.
+    // The CUI amount cleared afterwards leaves the recorded CUI decision at the 15 000 € it froze.
     await backend.call('subsidy:saveSettings', { cuiPerPost: null });
-    expect((await backend.call('sessions:get', { id: session.id })).totals.subsidy.total).toBe(179_000);
+    expect((await backend.call('sessions:get', { id: session.id })).totals.subsidy.total).toBe(194_000);
   });
 });
 

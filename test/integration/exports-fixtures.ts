@@ -7,6 +7,7 @@
  * tables hold them (direct SQL through the journaled store).
  */
 import { openBackend, type Backend } from '../../electron/backend/backend';
+import { FROZEN_COLUMNS, FROZEN_PLACEHOLDERS, frozenValuesFor } from '../../electron/backend/committee/decision-money';
 import { generateDemoDossiers } from '../../electron/backend/demo/generate-demo';
 import { writePlatformCsv } from '../../electron/backend/demo/platform-csv';
 import { idsByExternalId, importDossiers, useProfile } from './review-fixtures';
@@ -89,9 +90,13 @@ function writeCommittee(backend: Backend, ids: Record<string, number>): void {
     for (const d of committeeDecisions) {
       const dossierId = ids[d.dossier]!;
       tx.run(
-        `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', 'Alice Martin', ?, ?, ?, ?)`,
-        [dossierId, String(d.session), d.session === 11 ? '2021-04-01' : '2021-04-08', d.decision, d.posts, d.priority ? 1 : 0, d.comment, at, d.session, JSON.stringify(d.grounds ?? []), d.justification ?? null],
+        `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification, ${FROZEN_COLUMNS})
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', 'Alice Martin', ?, ?, ?, ?, ${FROZEN_PLACEHOLDERS})`,
+        [
+          ...[dossierId, String(d.session), d.session === 11 ? '2021-04-01' : '2021-04-08', d.decision, d.posts, d.priority ? 1 : 0, d.comment, at, d.session, JSON.stringify(d.grounds ?? []), d.justification ?? null],
+          // The money frozen as the committee's own recording does.
+          ...frozenValuesFor(tx, dossierId, d.decision, d.posts),
+        ],
       );
       tx.run('UPDATE dossiers SET status = ?, posts_granted = ? WHERE id = ?', [STATUS[d.decision], d.posts, dossierId]);
     }
@@ -129,20 +134,23 @@ export async function openExportFixture(dbPath: string | null = null): Promise<{
 const PACA = "Provence-Alpes-Côte d'Azur";
 
 export const EXPECTED_ROWS = [
-  ['Plateforme', '7', '2021-03-31', 'D-HYPER', '12345678200015', HYPERLINK_NAME, '+SCIC', '13', 'Bouches-du-Rhône', PACA, 1, null, null, 'Accord', 1, 'Non', null, null, null, 'CDD', 32000, 0, 32000, null, 6400, null, 9600, null, 16000, null, null, null],
-  ['Plateforme', '7', '2021-03-31', 'D-NOTYPE', null, 'Fédération des centres sociaux 13', null, '13', 'Bouches-du-Rhône', PACA, 5, null, null, 'Accord', 3, 'Non', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
-  ['Comité', '12', '2021-04-08', 'D-CDD', '41234567890128', 'Centre social des Moulins', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 3, 'Favorable', 2, 'Accord', 1, 'Non', null, 'Accord pour un poste.', null, 'CDD', 32000, 1234.56, 30765.44, null, 6153.09, null, 9229.63, null, 15382.72, null, null, null],
-  ['Comité', '12', '2021-04-08', 'D-CDI', '01234567800012', 'Association Le Lien numérique', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 3, 'Favorable', 3, 'Accord', 2, 'Oui', null, 'Accord pour deux postes.', null, 'CDI', 40000, 5000, 75000, '2022-01-31', 15000, '2022-02-28', 22500, '2022-07-31', 37500, '2023-01-31', null, null],
-  ['Comité', '12', '2021-04-08', 'D-CUI', '35600000000048', 'Emmaüs Connect Nice', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 2, 'Favorable', 2, 'Accord', 2, 'Non', null, 'Accord après examen complémentaire.', null, 'CUI (CAE/CIE – PEC)', 18500.5, 0, 37001, null, 7400.2, null, 11100.3, null, 18500.5, null, null, null],
-  ['Comité', '12', '2021-04-08', 'D-PROJ', '44306184100047', 'Régie de quartier Ariane', 'Société coopérative', '06', 'Alpes-Maritimes', PACA, 1, null, null, 'Accord', 1, 'Non', null, 'Accord.', 'Projet prioritaire du quartier.', 'Contrat de projet', 40000, 0, 40000, '2021-06-15', 8000, '2021-07-15', 12000, '2021-12-15', 20000, '2022-06-15', null, null],
+  // Frozen by the platform import when the file carried no contract type: no amount, and the later file's CDD is a change, not money.
+  ['Plateforme', '7', '2021-03-31', 'D-HYPER', '12345678200015', HYPERLINK_NAME, '+SCIC', '13', 'Bouches-du-Rhône', PACA, 1, null, null, 'Accord', 1, 'Non', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+    'Le dossier a changé depuis la décision : type de contrat non renseigné → CDD'],
+  ['Plateforme', '7', '2021-03-31', 'D-NOTYPE', null, 'Fédération des centres sociaux 13', null, '13', 'Bouches-du-Rhône', PACA, 5, null, null, 'Accord', 3, 'Non', null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null],
+  ['Comité', '12', '2021-04-08', 'D-CDD', '41234567890128', 'Centre social des Moulins', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 3, 'Favorable', 2, 'Accord', 1, 'Non', null, 'Accord pour un poste.', null, 'CDD', 32000, 1234.56, 30765.44, null, 6153.09, null, 9229.63, null, 15382.72, null, null, null, null],
+  ['Comité', '12', '2021-04-08', 'D-CDI', '01234567800012', 'Association Le Lien numérique', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 3, 'Favorable', 3, 'Accord', 2, 'Oui', null, 'Accord pour deux postes.', null, 'CDI', 40000, 5000, 75000, '2022-01-31', 15000, '2022-02-28', 22500, '2022-07-31', 37500, '2023-01-31', null, null, null],
+  ['Comité', '12', '2021-04-08', 'D-CUI', '35600000000048', 'Emmaüs Connect Nice', 'Association déclarée', '06', 'Alpes-Maritimes', PACA, 2, 'Favorable', 2, 'Accord', 2, 'Non', null, 'Accord après examen complémentaire.', null, 'CUI (CAE/CIE – PEC)', 18500.5, 0, 37001, null, 7400.2, null, 11100.3, null, 18500.5, null, null, null, null],
+  ['Comité', '12', '2021-04-08', 'D-PROJ', '44306184100047', 'Régie de quartier Ariane', 'Société coopérative', '06', 'Alpes-Maritimes', PACA, 1, null, null, 'Accord', 1, 'Non', null, 'Accord.', 'Projet prioritaire du quartier.', 'Contrat de projet', 40000, 0, 40000, '2021-06-15', 8000, '2021-07-15', 12000, '2021-12-15', 20000, '2022-06-15', null, null, null],
   ['Comité', '12', '2021-04-08', 'D-REFUS', '77567227200011', 'Maison des associations de Marseille', 'Association déclarée', '13', 'Bouches-du-Rhône', PACA, 2, 'Défavorable', 0, 'Refus', 0, 'Non',
-    'Pertinence du projet au regard des besoins identifiés et de l’offre existante ; Équilibre entre départements au regard de leurs besoins et de leurs dotations', 'Offre existante suffisante.', null, 'CDI', null, null, null, null, null, null, null, null, null, null, null, null],
+    'Pertinence du projet au regard des besoins identifiés et de l’offre existante ; Équilibre entre départements au regard de leurs besoins et de leurs dotations', 'Offre existante suffisante.', null, 'CDI', null, null, null, null, null, null, null, null, null, null, null, null, null],
+
 ] as const;
 
 /** Columns with a totals formula (0-based) and their totals: 17 requested, 7 supported, 10 granted, aid, subsidy, tranches. */
-export const EXPECTED_TOTALS: Record<number, number> = { 10: 17, 12: 7, 14: 10, 21: 6234.56, 22: 214766.44, 24: 42953.29, 26: 64429.93, 28: 107383.22 };
+export const EXPECTED_TOTALS: Record<number, number> = { 10: 17, 12: 7, 14: 10, 21: 6234.56, 22: 182766.44, 24: 36553.29, 26: 54829.93, 28: 91383.22 };
 
 export const EXPECTED_DEPARTMENTS = {
   '06': { decisions: 4, requested: 9, supported: 7, granted: 6, target: 5, gap: 1, subsidy: 182766.44 },
-  '13': { decisions: 3, requested: 8, supported: 0, granted: 4, target: 4, gap: 0, subsidy: 32000 },
+  '13': { decisions: 3, requested: 8, supported: 0, granted: 4, target: 4, gap: 0, subsidy: 0 },
 };

@@ -74,7 +74,7 @@ describe('choosing what to export', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.data as unknown as ArrayBuffer);
     const departments = book.getWorksheet('Par département')!;
-    expect(departments.getRow(2).values).toEqual([undefined, '13', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 2087658, 3, 8, 0, 4, 4, expect.objectContaining({ formula: 'H2-I2' }), expect.objectContaining({ result: 0.19 }), 32000]);
+    expect(departments.getRow(2).values).toEqual([undefined, '13', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", 2087658, 3, 8, 0, 4, 4, expect.objectContaining({ formula: 'H2-I2' }), expect.objectContaining({ result: 0.19 }), 0]);
     expect(departments.getRow(3).values).toEqual([]);
     expect(book.getWorksheet('Par région')!.getRow(2).getCell(2).value).toBe("Provence-Alpes-Côte d'Azur");
   });
@@ -135,13 +135,13 @@ describe('the CSV', () => {
     expect(text.split('\r\n')).toHaveLength(1 + 7 + 1);
     expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
     const lines = text.split('\r\n');
-    expect(lines[1]).toBe(`Plateforme;7;31/03/2021;D-HYPER;12345678200015;"'=HYPERLINK(""http://x"",""y"")";"'+SCIC";13;Bouches-du-Rhône;Provence-Alpes-Côte d'Azur;1;;;Accord;1;Non;;;;CDD;32000,00;0,00;32000,00;;6400,00;;9600,00;;16000,00;;;`);
+    expect(lines[1]).toBe(`Plateforme;7;31/03/2021;D-HYPER;12345678200015;"'=HYPERLINK(""http://x"",""y"")";"'+SCIC";13;Bouches-du-Rhône;Provence-Alpes-Côte d'Azur;1;;;Accord;1;Non;;;;;;;;;;;;;;;;;Le dossier a changé depuis la décision : type de contrat non renseigné → CDD`);
     expect(lines[4]).toBe(
-      'Comité;12;08/04/2021;D-CDI;01234567800012;Association Le Lien numérique;Association déclarée;06;Alpes-Maritimes;Provence-Alpes-Côte d\'Azur;3;Favorable;3;Accord;2;Oui;;Accord pour deux postes.;;CDI;40000,00;5000,00;75000,00;31/01/2022;15000,00;28/02/2022;22500,00;31/07/2022;37500,00;31/01/2023;;',
+      'Comité;12;08/04/2021;D-CDI;01234567800012;Association Le Lien numérique;Association déclarée;06;Alpes-Maritimes;Provence-Alpes-Côte d\'Azur;3;Favorable;3;Accord;2;Oui;;Accord pour deux postes.;;CDI;40000,00;5000,00;75000,00;31/01/2022;15000,00;28/02/2022;22500,00;31/07/2022;37500,00;31/01/2023;;;',
     );
     // Round trip: parsed back, every field is the hand-computed value in the CSV's conventions.
     const parsed = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true }).data;
-    expect(parsed[0]).toHaveLength(32);
+    expect(parsed[0]).toHaveLength(33);
     const french = (v: string | number | null, i: number) => {
       if (v === null) return '';
       if (typeof v === 'number') return [20, 21, 22, 24, 26, 28].includes(i) ? v.toFixed(2).replace('.', ',') : String(v);
@@ -159,7 +159,7 @@ describe('the CSV', () => {
     const sample = (name: string): DecisionExportRow => ({
       decisionId: 1, source: 'committee', sessionNumber: '-3', sessionDate: null, externalId: '@1', siret: null, name, legalForm: null, departmentCode: '06',
       departmentName: 'Alpes-Maritimes', regionCode: '93', regionName: 'PACA', postsRequested: 2, opinion: null, postsSupported: null, decision: 'NEGATIF',
-      postsGranted: 0, priority: false, grounds: [], comment: '\rcmd', justification: '\tx', contractType: null, signedAt: null, money: null,
+      postsGranted: 0, priority: false, grounds: [], comment: '\rcmd', justification: '\tx', contractType: null, signedAt: null, money: null, changes: [],
       eligibility: null, derogation: '=dérogation',
     });
     writer.addRows([sample('=1+1'), sample('Association « =ok » au milieu')]);
@@ -168,7 +168,7 @@ describe('the CSV', () => {
     expect(rows[1]!.slice(0, 6)).toEqual(['Comité', "'-3", '', "'@1", '', "'=1+1"]);
     expect([rows[1]![10], rows[1]![14], rows[1]![17], rows[1]![18]]).toEqual(['2', '0', "'\rcmd", "'\tx"]);
     expect(rows[2]![5]).toBe('Association « =ok » au milieu');
-    expect(rows[1]!.at(-1)).toBe("'=dérogation");
+    expect(rows[1]!.at(-2)).toBe("'=dérogation");
   });
 });
 
@@ -223,7 +223,7 @@ describe('the contract signature date', () => {
     const cdd = ids['D-CDD']!;
     expect(await backend.call('dossiers:contractSignature', { dossierId: cdd })).toEqual({
       dossierId: cdd, signedAt: null, decision: 'POSITIF', postsGranted: 1, perPost: 32000, aidDeducted: 1234.56, total: 30765.44,
-      tranches: [{ amount: 6153.09, dueDate: null }, { amount: 9229.63, dueDate: null }, { amount: 15382.72, dueDate: null }],
+      tranches: [{ amount: 6153.09, dueDate: null }, { amount: 9229.63, dueDate: null }, { amount: 15382.72, dueDate: null }], contractType: 'CDD', contractMonths: null, changes: [],
     });
     const signed = await backend.call('dossiers:setContractSignedAt', { dossierId: cdd, signedAt: '2024-02-29' });
     expect(signed.tranches!.map((t) => t.dueDate)).toEqual(['2024-03-29', '2024-08-29', '2025-02-28']);

@@ -20,7 +20,7 @@ const HEADERS = [
   'Postes demandés', 'Avis de la préfecture', 'Postes soutenus', 'Décision', 'Postes accordés', 'Prioritaire', 'Motifs de refus', 'Commentaire',
   'Justification (écart à l’avis)', 'Type de contrat', 'Subvention par poste', 'Aides déclarées déduites', 'Subvention totale', 'Signature du contrat',
   'Tranche 1 (20 %)', 'Échéance tranche 1', 'Tranche 2 (30 %)', 'Échéance tranche 2', 'Tranche 3 (50 %)', 'Échéance tranche 3',
-  'Éligibilité (à la décision)', 'Justification de la dérogation',
+  'Éligibilité (à la décision)', 'Justification de la dérogation', 'Dossier modifié depuis la décision',
 ];
 const DATE_COLUMNS = new Set([2, 23, 25, 27, 29]);
 
@@ -68,7 +68,7 @@ describe.each([
     const rows = sheets.get('Décisions')!;
     expect(rows[0]).toEqual(HEADERS);
     expect(rows.slice(1, 8)).toEqual(EXPECTED_ROWS.map((row) => row.map((v, i) => asLibreOffice(v, DATE_COLUMNS.has(i)))));
-    expect(rows[8]).toEqual(Array(32).fill(''));
+    expect(rows[8]).toEqual(Array(33).fill(''));
     const totals = rows[9]!;
     expect(rows).toHaveLength(10);
     expect(totals[0]).toBe('Total');
@@ -93,7 +93,7 @@ describe.each([
     const byCode = new Map(rows.slice(1, 102).map((r) => [r[0], r]));
     // 6 posts granted for 1,128,418 inhabitants: 0.5317… → 0.53; 4 for 2,087,658: 0.1916… → 0.19.
     expect(byCode.get('06')).toEqual(['06', 'Alpes-Maritimes', "Provence-Alpes-Côte d'Azur", '1128418', '4', '9', '7', '6', '5', '1', '0.53', '182766.44']);
-    expect(byCode.get('13')).toEqual(['13', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", '2087658', '3', '8', '0', '4', '4', '0', '0.19', '32000']);
+    expect(byCode.get('13')).toEqual(['13', 'Bouches-du-Rhône', "Provence-Alpes-Côte d'Azur", '2087658', '3', '8', '0', '4', '4', '0', '0.19', '0']);
     expect(getDepartment('06')!.population).toBe(1128418);
     for (const [code, expected] of Object.entries(EXPECTED_DEPARTMENTS)) {
       expect(byCode.get(code)!.slice(4, 10).map(Number)).toEqual([expected.decisions, expected.requested, expected.supported, expected.granted, expected.target, expected.gap]);
@@ -101,7 +101,7 @@ describe.each([
     expect(byCode.get('75')).toEqual(['75', 'Paris', 'Île-de-France', String(getDepartment('75')!.population), '0', '0', '0', '0', '', '', '0', '0']);
     const population = DEPARTMENTS.reduce((sum, d) => sum + d.population, 0);
     // 10 posts for the whole population: 10 × 100,000 / 68,350,798 = 0.0146… → 0.01.
-    expect(rows.at(-1)).toEqual(['Total', '', '', String(population), '7', '17', '7', '10', '9', '1', String(round2((10 * 100_000) / population)), '214766.44']);
+    expect(rows.at(-1)).toEqual(['Total', '', '', String(population), '7', '17', '7', '10', '9', '1', String(round2((10 * 100_000) / population)), '182766.44']);
   });
 
   it('« Par région »: the departments summed by region', () => {
@@ -109,19 +109,19 @@ describe.each([
     expect(rows).toHaveLength(1 + 18 + 2);
     const paca = rows.find((r) => r[0] === '93')!;
     // 10 posts for the 5,218,960 inhabitants of the six departments: 0.1916… → 0.19.
-    expect(paca).toEqual(['93', "Provence-Alpes-Côte d'Azur", '6', '5218960', '7', '17', '7', '10', '9', '1', '0.19', '214766.44']);
+    expect(paca).toEqual(['93', "Provence-Alpes-Côte d'Azur", '6', '5218960', '7', '17', '7', '10', '9', '1', '0.19', '182766.44']);
     expect(rows.find((r) => r[0] === '11')).toEqual(['11', 'Île-de-France', '8', expect.any(String), '0', '0', '0', '0', '', '', '0', '0']);
     expect(rows.at(-1)!.slice(0, 3)).toEqual(['Total', '', '101']);
-    expect(rows.at(-1)!.slice(4)).toEqual(['7', '17', '7', '10', '9', '1', '0.01', '214766.44']);
+    expect(rows.at(-1)!.slice(4)).toEqual(['7', '17', '7', '10', '9', '1', '0.01', '182766.44']);
   });
 
   it('« Séances »: the platform session and the sealed committee session, with the members present and the minutes’ hash', () => {
     expect(sheets.get('Séances')).toEqual([
       ['Séance', 'Date', 'Origine', 'Statut', 'Membres présents', 'Présents', 'Décisions exportées', 'Postes accordés', 'Subvention engagée', 'PV scellé', 'PV validé le', 'Empreinte SHA-256 du PV'],
-      ['7', '03/31/2021', 'Plateforme', '', '', '', '2', '4', '32000', '', '', ''],
+      ['7', '03/31/2021', 'Plateforme', '', '', '', '2', '4', '0', '', '', ''],
       ['12', '04/08/2021', 'Comité', 'PV validé', '2', 'Alice Martin, Bruno Petit', '5', '6', '182766.44', 'Oui', '04/09/2021', MINUTES_HASH],
       Array(12).fill(''),
-      ['Total', '', '', '', '', '', '7', '10', '214766.44', '', '', ''],
+      ['Total', '', '', '', '', '', '7', '10', '182766.44', '', '', ''],
     ]);
   });
 });
@@ -140,7 +140,7 @@ describe('the workbook read back with exceljs', () => {
       expect(sheet.getRow(1).getCell(1).font?.bold, sheet.name).toBe(true);
     }
     const decisions = book.getWorksheet('Décisions')!;
-    expect(decisions.autoFilter).toBe('A1:AF8');
+    expect(decisions.autoFilter).toBe('A1:AG8');
     expect(book.getWorksheet('Par département')!.autoFilter).toBe('A1:L102');
     const cdi = decisions.getRow(5);
     expect(cdi.getCell(4).value).toBe('D-CDI');
@@ -170,10 +170,10 @@ describe('the workbook read back with exceljs', () => {
       ['SUBTOTAL(109,M2:M8)', 7],
       ['SUBTOTAL(109,O2:O8)', 10],
       ['SUBTOTAL(109,V2:V8)', 6234.56],
-      ['SUBTOTAL(109,W2:W8)', 214766.44],
-      ['SUBTOTAL(109,Y2:Y8)', 42953.29],
-      ['SUBTOTAL(109,AA2:AA8)', 64429.93],
-      ['SUBTOTAL(109,AC2:AC8)', 107383.22],
+      ['SUBTOTAL(109,W2:W8)', 182766.44],
+      ['SUBTOTAL(109,Y2:Y8)', 36553.29],
+      ['SUBTOTAL(109,AA2:AA8)', 54829.93],
+      ['SUBTOTAL(109,AC2:AC8)', 91383.22],
     ]);
     const department = book.getWorksheet('Par département')!;
     const alpesMaritimes = department.getRow(1 + DEPARTMENTS.map((d) => d.code).sort(compareDepartmentCodes).indexOf('06') + 1);

@@ -2,8 +2,9 @@
 import { majorityReached, type DecisionKind, type RefusalGround, type SessionDecision, type VoteCount } from '../../../shared/domain/committee';
 import type { EligibilitySummary } from '../../../shared/domain/eligibility';
 import type { DbReader } from '../review/db-reader';
+import { frozenMoneyOf, type FrozenColumns } from './decision-money';
 
-export interface DecisionRow {
+export interface DecisionRow extends FrozenColumns {
   id: number;
   dossier_id: number;
   session_number: string | null;
@@ -51,6 +52,7 @@ export function toSessionDecision(r: DecisionRow, session: { number: string; dat
     amendmentId: r.amendment_id,
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
+    money: frozenMoneyOf(r),
   };
 }
 

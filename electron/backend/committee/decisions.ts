@@ -22,6 +22,7 @@ import type { Store, WriteTx } from '../db/store';
 import { refreshContentHash } from '../dossiers/dossier-writes';
 import type { DbReader } from '../review/db-reader';
 import { recusedOn, sessionConflicts } from './conflicts';
+import { FROZEN_COLUMNS, FROZEN_PLACEHOLDERS, frozenValuesFor } from './decision-money';
 import { currentSessionDecisions, toSessionDecision, type DecisionRow } from './decision-rows';
 import { appendHistory } from './history';
 import { dossierEligibility, quorumOf, sessionMembers } from './session-detail';
@@ -229,8 +230,8 @@ const DOSSIER_FIELDS: [DossierFieldKey, 'status' | 'posts_granted' | 'coselec_va
 export function appendDecision(tx: WriteTx, session: SessionRow, p: Prepared, by: string, at: string, amendmentId: number | null): number {
   const d = p.decision;
   tx.run(
-    `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification, vote, vote_base, recused, amendment_id, derogation, eligibility)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, session_id, grounds, justification, vote, vote_base, recused, amendment_id, derogation, eligibility, ${FROZEN_COLUMNS})
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'committee', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${FROZEN_PLACEHOLDERS})`,
     [
       d.dossierId,
       session.number,
@@ -250,6 +251,8 @@ export function appendDecision(tx: WriteTx, session: SessionRow, p: Prepared, by
       amendmentId,
       d.derogation,
       JSON.stringify(p.ctx.eligibility),
+      // The money is frozen in the same row (an amendment of sealed minutes cannot be updated later).
+      ...frozenValuesFor(tx, d.dossierId, d.decision, d.postsGranted),
     ],
   );
   const id = tx.lastInsertId();

@@ -16,7 +16,6 @@ import {
 import type { ContractType } from '../../../shared/domain/dossier';
 import type { OpinionKind } from '../../../shared/domain/review';
 import { roundCents } from '../../../shared/domain/money';
-import { subsidyFor } from '../../../shared/domain/subsidy';
 import type { DbReader } from '../review/db-reader';
 import { sessionConflicts } from './conflicts';
 import { agendaItems, quorumOf, sessionMembers, sessionSections } from './session-detail';
@@ -85,7 +84,7 @@ export interface MinutesContent {
   sections: Record<MinutesSection, string>;
   departments: MinutesDepartment[];
   subsidy: MinutesSubsidyLine[];
-  /** The CUI amount per post the subsidy was computed with (null: not set, counted 0 €). */
+  /** The CUI amount per post the subsidy was computed with: frozen by the CUI approvals, else the setting (null: not set, counted 0 €). */
   cuiPerPost: number | null;
   totals: SessionTotals;
 }
@@ -109,13 +108,9 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
       .all<{ id: number; external_id: string; name: string | null }>('SELECT d.id, d.external_id, d.name FROM conflicts c JOIN dossiers d ON d.id = c.dossier_id WHERE c.session_id = ?', [sessionId])
       .map((d) => [d.id, `${d.external_id}${d.name ? ` (${d.name})` : ''}`]),
   );
-  const aid = db.all<{ dossier_id: number; declared_aid: number | null }>(
-    'SELECT a.dossier_id, d.declared_aid FROM agenda_items a JOIN dossiers d ON d.id = a.dossier_id WHERE a.session_id = ?',
-    [sessionId],
-  );
-  const declaredAid = new Map(aid.map((a) => [a.dossier_id, a.declared_aid]));
   const lines = new Map<ContractKey, MinutesSubsidyLine>(CONTRACT_KEYS.map((k) => [k, { contractType: k, posts: 0, gross: 0, aidDeducted: 0, net: 0 }]));
   const departments = new Map<string, MinutesDepartment>();
+  let cuiFrozen: number | null = null;
   for (const item of agenda) {
     const figures = totals.departments.find((d) => d.code === item.departmentCode);
     const department = departments.get(item.departmentCode) ?? {
@@ -128,13 +123,15 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
     };
     departments.set(item.departmentCode, department);
     const d = item.decision;
-    if (d?.decision === 'POSITIF') {
-      const amount = subsidyFor(item.contractType, d.postsGranted ?? 0, declaredAid.get(item.dossierId) ?? null, settings);
-      const line = lines.get(item.contractType ?? 'NONE')!;
-      line.posts += d.postsGranted ?? 0;
-      line.gross = roundCents(line.gross + amount.gross);
-      line.aidDeducted = roundCents(line.aidDeducted + amount.aidDeducted);
-      line.net = roundCents(line.net + amount.total);
+    // The figures each approval froze when recorded (its contract type then, not the dossier's now).
+    const money = d?.decision === 'POSITIF' ? d.money : null;
+    if (money) {
+      if (money.contractType === 'CUI' && money.perPost !== null) cuiFrozen ??= money.perPost;
+      const line = lines.get(money.contractType ?? 'NONE')!;
+      line.posts += money.postsGranted;
+      line.gross = roundCents(line.gross + (money.gross ?? 0));
+      line.aidDeducted = roundCents(line.aidDeducted + (money.aidDeducted ?? 0));
+      line.net = roundCents(line.net + (money.net ?? 0));
     }
     department.items.push({
       position: item.position,
@@ -143,7 +140,7 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
       name: item.name,
       siret: item.siret,
       networkName: item.networkName,
-      contractType: item.contractType,
+      contractType: money ? money.contractType : item.contractType,
       postsRequested: item.postsRequested,
       opinion: item.opinion,
       postsSupported: item.postsSupported,
@@ -179,7 +176,8 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
     sections: sessionSections(row),
     departments: [...departments.values()].sort((a, b) => compareDepartmentCodes(a.code, b.code)),
     subsidy: [...lines.values()].filter((l) => l.posts > 0),
-    cuiPerPost: settings.cuiPerPost,
+    // The CUI amount the session's CUI approvals froze; the setting only when none was approved.
+    cuiPerPost: cuiFrozen ?? settings.cuiPerPost,
     totals,
   };
 }

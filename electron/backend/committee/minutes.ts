@@ -7,6 +7,8 @@ import { MINUTES_SECTION_LABELS, type DecisionInput, type MinutesSection } from 
 import { COMMENT_MIN, type UserProfile } from '../../../shared/domain/review';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
+import { frozenMoneyText } from '../../../shared/domain/decision-money';
+import { frozenMoneyOf } from './decision-money';
 import { appendDecision, decisionText, DECISION_TEXT_MAX, prepareDecisions } from './decisions';
 import { appendHistory } from './history';
 import { buildMinutesContent, canonicalJson, minutesHash, type MinutesContent } from './minutes-content';
@@ -106,7 +108,13 @@ export function createAmendment(store: Store, author: UserProfile, sessionId: nu
   });
 }
 
-/** The amendments of a session as the PDF prints them, each decision with the one it replaces. */
+/** A stored decision with the figures it froze: an amendment prints its own and those it replaces. */
+function frozenDecisionText(r: DecisionRow): string {
+  const money = frozenMoneyOf(r);
+  return `${decisionText({ decision: r.decision, postsGranted: r.posts_granted })}${money ? `, ${frozenMoneyText(money)}` : ''}`;
+}
+
+/** The amendments of a session as the PDF prints them, each decision with the one it replaces (figures included). */
 function amendmentViews(db: DbReader, sessionId: number): AmendmentView[] {
   const rows = db.all<DecisionRow & { external_id: string; name: string | null }>(
     'SELECT x.*, d.external_id, d.name FROM decisions x JOIN dossiers d ON d.id = x.dossier_id WHERE x.session_id = ? ORDER BY x.id',
@@ -126,8 +134,8 @@ function amendmentViews(db: DbReader, sessionId: number): AmendmentView[] {
           return {
             externalId: r.external_id,
             name: r.name,
-            text: decisionText({ decision: r.decision, postsGranted: r.posts_granted }),
-            replaces: previous ? decisionText({ decision: previous.decision, postsGranted: previous.posts_granted }) : null,
+            text: frozenDecisionText(r),
+            replaces: previous ? frozenDecisionText(previous) : null,
           };
         }),
     }));

@@ -21,6 +21,7 @@ import { FIELD_COLUMNS, rowToFields } from '../dossiers/dossier-columns';
 import type { DbReader } from '../review/db-reader';
 import { departmentFigures } from '../territory/territory-stats';
 import { sessionConflicts, recusedOn } from './conflicts';
+import { changesSinceDecision, type BasisRow } from './decision-money';
 import { currentSessionDecisions, toSessionDecision } from './decision-rows';
 import { loadSession, quorumRuleOf, type SessionRow } from './session-rows';
 import { sessionTotals } from './session-totals';
@@ -173,6 +174,7 @@ export function agendaItems(db: DbReader, sessionId: number, members: readonly S
       carriedOverFrom: r.carried_over_from as string | null,
       recusedMemberIds: recusedOn({ dossierId, siret: r.siret as string | null, networkName: r.network_name as string | null }, conflicts, memberIds),
       decision: decision ? toSessionDecision(decision, session) : null,
+      changesSinceDecision: decision ? changesSinceDecision(decision.basis, r as unknown as BasisRow) : [],
     };
   });
 }

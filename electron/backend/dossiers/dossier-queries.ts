@@ -18,6 +18,8 @@ import { NO_OPINION_LABEL, OPINION_LABELS, type OpinionKind } from '../../../sha
 import { checkEligibility } from '../../../shared/domain/eligibility';
 import type { SqliteDb } from '../db/sqlite';
 import { subsidySettings } from '../committee/subsidy-settings';
+import { changesSinceDecision, frozenMoneyOf, type BasisRow } from '../committee/decision-money';
+import type { DecisionRow } from '../committee/decision-rows';
 import { rowToFields } from './dossier-columns';
 import { whereClause } from './dossier-filter';
 import { dossierDivergences } from '../import/import-divergences';
@@ -156,7 +158,7 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
     .map((p) => ({ batchId: p.batch_id, fileName: p.file_name, fileHash: p.file_hash, rowNumber: p.row_number, importedAt: p.imported_at, importedBy: p.imported_by, action: p.action }));
   // A committee decision shows its session's current number and date (editable until its first decision).
   const decisions = db
-    .all<{ id: number; session_number: string | null; session_date: string | null; decision: DecisionEntry['decision']; posts_granted: number | null; priority: number; comment: string | null; source: DecisionEntry['source']; recorded_by: string; recorded_at: string; session_id: number | null; grounds: string; justification: string | null; amendment_id: number | null }>(
+    .all<DecisionRow>(
       'SELECT d.*, coalesce(s.number, d.session_number) AS session_number, coalesce(s.date, d.session_date) AS session_date FROM decisions d LEFT JOIN committee_sessions s ON s.id = d.session_id WHERE d.dossier_id = ? ORDER BY d.id',
       [id],
     )
@@ -175,6 +177,8 @@ export function getDossierDetail(db: SqliteDb, id: number): DossierDetail {
       grounds: JSON.parse(d.grounds) as DecisionEntry['grounds'],
       justification: d.justification,
       amendmentId: d.amendment_id,
+      money: frozenMoneyOf(d),
+      changesSinceDecision: changesSinceDecision(d.basis, row as unknown as BasisRow),
     }));
   const history: DossierChange[] = db
     .all<{ at: string; by_user: string; source: string; changes: string }>('SELECT at, by_user, source, changes FROM dossier_changes WHERE dossier_id = ? ORDER BY id DESC', [id])

@@ -3,6 +3,7 @@ import type { DecisionEntry, DossierFields, DossierSource, DossierWarning, Field
 import type { WriteTx } from '../db/store';
 import type { SqlParam } from '../db/sqlite';
 import { insertRows } from '../db/insert-rows';
+import { freezePlatformDecision } from '../committee/decision-money';
 import { FIELD_COLUMNS, FIELD_KEYS, contentHash, fieldsToParams, isTextField, rowToFields, sortKey } from './dossier-columns';
 
 // Text columns are bound as `CAST(? AS TEXT)`: see SqliteDb (bulk imports are dominated by string encoding).
@@ -136,6 +137,7 @@ export function appendPlatformDecision(tx: WriteTx, dossierId: number, fields: D
     "INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, 0, NULL, 'platform', ?, ?)",
     [dossierId, decision.sessionNumber, decision.sessionDate, decision.decision, decision.postsGranted, by, now],
   );
+  freezePlatformDecision(tx, tx.lastInsertId(), fields, decision.decision, decision.postsGranted);
   return true;
 }
 

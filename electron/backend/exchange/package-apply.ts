@@ -2,6 +2,7 @@
 import type { UserProfile } from '../../../shared/domain/review';
 import type { ImportRejection } from '../../../shared/api/contract';
 import type { Store, WriteTx } from '../db/store';
+import { freezeReceivedDecision } from '../committee/decision-money';
 import { FTS_BULK_THRESHOLD, ftsRebuild, insertDossiers, nextDossierId, recordProvenance, updateDossier, type ProvenanceRow } from '../dossiers/dossier-writes';
 import { currentGrid, gridsById } from '../review/grids';
 import { appendOpinion } from '../review/opinions';
@@ -64,6 +65,7 @@ export function applyPackage(store: Store, plan: PackagePlan, importer: UserProf
         'INSERT INTO decisions (dossier_id, session_number, session_date, decision, posts_granted, priority, comment, source, recorded_by, recorded_at, grounds, justification) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [idOf(externalId), decision.sessionNumber, decision.sessionDate, decision.decision, decision.postsGranted, decision.priority ? 1 : 0, decision.comment, decision.source, decision.recordedBy, decision.recordedAt, JSON.stringify(decision.grounds), decision.justification],
       );
+      freezeReceivedDecision(tx, tx.lastInsertId(), idOf(externalId), decision.decision, decision.postsGranted);
     }
 
     for (const planned of plan.opinions) {

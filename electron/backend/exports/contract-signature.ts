@@ -1,40 +1,40 @@
 /**
  * The work contract's signature date of an approved dossier: the three payment tranches fall due
- * from it (AMI §3). Set by the national level, journaled like every write.
+ * from it (AMI §3). Set by the national level, journaled like every write. It lives on the dossier,
+ * not on the decision: it is a later fact of the structure's contract, not something the committee
+ * decided, and a sealed session's decision rows are read-only. The tranche amounts are the ones the
+ * current decision froze; only their due dates are derived from the signature.
  */
 import { ApiError } from '../../../shared/api/contract';
 import type { ContractSignature } from '../../../shared/api/exports-contract';
-import type { DecisionKind } from '../../../shared/domain/committee';
-import type { ContractType } from '../../../shared/domain/dossier';
 import type { UserProfile } from '../../../shared/domain/review';
-import { subsidyFor, tranchesFor } from '../../../shared/domain/subsidy';
 import { frenchDate } from '../committee/french-format';
 import { sessionLabel } from '../committee/session-rows';
-import { subsidySettings } from '../committee/subsidy-settings';
+import { frozenTranches } from '../../../shared/domain/decision-money';
+import { BASIS_SQL_COLUMNS, changesSinceDecision, frozenMoneyOf, type BasisRow } from '../committee/decision-money';
+import type { DecisionRow } from '../committee/decision-rows';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
 import { excelDate } from './workbook-cells';
 
 export function contractSignature(db: DbReader, dossierId: number): ContractSignature {
-  const row = db.get<{ contract_type: ContractType | null; declared_aid: number | null; contract_signed_at: string | null; decision: DecisionKind | null; posts_granted: number | null }>(
-    `SELECT d.contract_type, d.declared_aid, d.contract_signed_at, dec.decision, dec.posts_granted
-     FROM dossiers d LEFT JOIN decisions dec ON dec.id = (SELECT max(id) FROM decisions WHERE dossier_id = d.id) WHERE d.id = ?`,
-    [dossierId],
-  );
-  if (!row) throw new ApiError('NOT_FOUND', `Le dossier n° ${dossierId} n’existe pas dans cette base.`);
-  const approved = row.decision === 'POSITIF';
-  const posts = approved ? Math.max(0, row.posts_granted ?? 0) : null;
-  const subsidy = approved ? subsidyFor(row.contract_type, posts ?? 0, row.declared_aid, subsidySettings(db)) : null;
-  const total = subsidy && subsidy.perPost !== null ? subsidy.total : null;
+  const dossier = db.get<BasisRow & { contract_signed_at: string | null }>(`SELECT ${BASIS_SQL_COLUMNS}, contract_signed_at FROM dossiers WHERE id = ?`, [dossierId]);
+  if (!dossier) throw new ApiError('NOT_FOUND', `Le dossier n° ${dossierId} n’existe pas dans cette base.`);
+  const current = db.get<DecisionRow>('SELECT * FROM decisions WHERE dossier_id = ? ORDER BY id DESC LIMIT 1', [dossierId]);
+  // The money the current decision froze; the signature (a later fact, kept on the dossier) only dates the tranches.
+  const money = current ? frozenMoneyOf(current) : null;
   return {
     dossierId,
-    signedAt: row.contract_signed_at,
-    decision: row.decision,
-    postsGranted: posts,
-    perPost: subsidy?.perPost ?? null,
-    aidDeducted: subsidy?.aidDeducted ?? 0,
-    total,
-    tranches: total === null ? null : tranchesFor(total, row.contract_signed_at),
+    signedAt: dossier.contract_signed_at,
+    decision: current?.decision ?? null,
+    postsGranted: money ? money.postsGranted : null,
+    perPost: money?.perPost ?? null,
+    aidDeducted: money?.aidDeducted ?? 0,
+    total: money?.net ?? null,
+    tranches: money ? frozenTranches(money, dossier.contract_signed_at) : null,
+    contractType: money?.contractType ?? null,
+    contractMonths: money?.contractMonths ?? null,
+    changes: current ? changesSinceDecision(current.basis, dossier) : [],
   };
 }
 

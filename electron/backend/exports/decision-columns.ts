@@ -4,6 +4,7 @@
  */
 import { DECISION_LABELS, REFUSAL_GROUND_LABELS } from '../../../shared/domain/committee';
 import { CONTRACT_LABELS } from '../../../shared/domain/dossier';
+import { basisChangesText } from '../../../shared/domain/decision-money';
 import { OPINION_LABELS } from '../../../shared/domain/review';
 import type { DecisionExportRow } from './decision-rows';
 
@@ -60,6 +61,8 @@ export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'Échéance tranche 3', kind: 'date', width: 12, value: (r) => r.money?.tranches[2].dueDate ?? null },
   { header: 'Éligibilité (à la décision)', kind: 'text', width: 36, value: (r) => r.eligibility },
   { header: 'Justification de la dérogation', kind: 'text', width: 36, value: (r) => r.derogation },
+  // After the columns that were there before, so they keep their letters: the money above is the decision's, frozen.
+  { header: 'Dossier modifié depuis la décision', kind: 'text', width: 40, value: (r) => basisChangesText(r.changes) },
 ];
 
 /**

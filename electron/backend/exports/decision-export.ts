@@ -8,7 +8,6 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../../shared/api/contract';
 import type { DecisionSelection, ExportFormat } from '../../../shared/api/exports-contract';
-import { subsidySettings } from '../committee/subsidy-settings';
 import type { DbReader } from '../review/db-reader';
 import { PAGE_SIZE, readDecisionRows, selectDecisionIds, summaryDepartments } from './decision-rows';
 import { DecisionCsvWriter } from './decision-csv';
@@ -47,12 +46,11 @@ export async function runDecisionExport(source: ExportSource, selection: Decisio
     if (source.version() !== version) throw new ApiError(STALE_CODE, 'Les données ont changé pendant l’export : relancez-le pour un fichier cohérent.');
   };
   const ids = selectDecisionIds(db, selection);
-  const settings = subsidySettings(db);
   const summary = new ExportSummary();
   options.onProgress?.(0, ids.length);
   for (let start = 0; start < ids.length; start += PAGE_SIZE) {
     unchanged();
-    const rows = readDecisionRows(db, ids.slice(start, start + PAGE_SIZE), settings);
+    const rows = readDecisionRows(db, ids.slice(start, start + PAGE_SIZE));
     for (const row of rows) summary.add(row);
     writer.addRows(rows);
     options.onProgress?.(start + rows.length, ids.length);

@@ -66,7 +66,7 @@ export function SubsidySettings({ editable }: { editable: boolean }) {
         <Group align="flex-end" gap="sm">
           <NumberInput
             label="Subvention par poste CUI (€)"
-            description="Montant non fixé par l’AMI ; les aides publiques déclarées en sont déduites."
+            description="Montant non fixé par l’AMI ; les aides publiques déclarées en sont déduites. Il vaut pour les décisions à venir : celles déjà enregistrées gardent leur montant."
             value={value}
             onChange={(next) => setValue(typeof next === 'number' ? next : '')}
             min={0}

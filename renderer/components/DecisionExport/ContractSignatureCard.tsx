@@ -1,5 +1,7 @@
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import { CHANGED_SINCE_DECISION } from '../../../shared/domain/decision-money';
+import { CONTRACT_LABELS } from '../../../shared/domain/dossier';
 import { TRANCHES } from '../../../shared/domain/subsidy';
 import { api } from '../../api/client';
 import { useApiQuery } from '../../hooks/use-api-query';
@@ -34,8 +36,13 @@ export function ContractSignatureCard({ dossierId }: { dossierId: number }) {
         <Text size="sm">
           {data.total === null
             ? `${pluralize(data.postsGranted ?? 0, 'poste accordé', 'postes accordés')} : montant par poste inconnu (type de contrat non renseigné, ou montant CUI non fixé dans Paramètres).`
-            : `Subvention : ${formatMoney(data.total)} (${pluralize(data.postsGranted ?? 0, 'poste', 'postes')} × ${formatMoney(data.perPost)}${data.aidDeducted > 0 ? `, aides déclarées déduites : ${formatMoney(data.aidDeducted)}` : ''}).`}
+            : `Subvention figée à la décision : ${formatMoney(data.total)} (${pluralize(data.postsGranted ?? 0, 'poste', 'postes')} × ${formatMoney(data.perPost)}${data.contractType ? `, ${CONTRACT_LABELS[data.contractType]}` : ''}${data.contractMonths !== null ? ` ${data.contractMonths} mois` : ''}${data.aidDeducted > 0 ? `, aides déclarées déduites : ${formatMoney(data.aidDeducted)}` : ''}).`}
         </Text>
+        {data.changes.length > 0 && (
+          <Text size="xs" c="orange.8">
+            {CHANGED_SINCE_DECISION} : les montants restent ceux de la décision (voir « Décisions du comité »).
+          </Text>
+        )}
         {isNational(profile) ? (
           <form onSubmit={form.submit}>
             <Group align="flex-end" gap="xs">

@@ -4,6 +4,7 @@ import { describeDivergenceSide } from '../../../shared/import/divergence-labels
 import { formatDate, formatDateTime, pluralize } from '../../lib/format';
 import { DECISION_COLORS, DECISION_LABELS } from '../../lib/labels';
 import { CommitteeDecisionDetails } from '../Committee/CommitteeDecisionDetails';
+import { ChangedSinceDecision, FrozenMoneyLine } from '../DecisionMoney/DecisionMoney';
 import { Section } from '../Section/Section';
 
 function DecisionTitle({ entry }: { entry: DecisionEntry }) {
@@ -83,7 +84,7 @@ export function DecisionHistory({ decisions, divergences }: { decisions: Decisio
               </Timeline.Item>
             ) : (
               <Timeline.Item key={item.entry.id} title={<DecisionTitle entry={item.entry} />}>
-                <DecisionBody entry={item.entry} />
+                <DecisionBody entry={item.entry} isCurrent={item.entry.id === decisions.at(-1)?.id} />
               </Timeline.Item>
             ),
           )}
@@ -93,7 +94,7 @@ export function DecisionHistory({ decisions, divergences }: { decisions: Decisio
   );
 }
 
-function DecisionBody({ entry }: { entry: DecisionEntry }) {
+function DecisionBody({ entry, isCurrent }: { entry: DecisionEntry; isCurrent: boolean }) {
   return (
     <>
       {entry.postsGranted !== null && <Text size="sm">{pluralize(entry.postsGranted, 'poste accordé', 'postes accordés')} (cumul)</Text>}
@@ -103,6 +104,9 @@ function DecisionBody({ entry }: { entry: DecisionEntry }) {
         </Text>
       )}
       {entry.source === 'committee' && entry.sessionNumber !== null && <CommitteeDecisionDetails entry={{ ...entry, sessionNumber: entry.sessionNumber }} />}
+      {entry.money && <FrozenMoneyLine money={entry.money} />}
+      {/* Only on the current decision: older entries were replaced anyway. */}
+      {isCurrent && <ChangedSinceDecision changes={entry.changesSinceDecision} />}
       <Text size="xs" c="dimmed">
         Enregistrée le {formatDateTime(entry.recordedAt)} par {entry.recordedBy}
         {entry.source === 'platform' ? ' (reprise de la plateforme nationale)' : ''}

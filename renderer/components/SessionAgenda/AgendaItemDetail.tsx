@@ -8,6 +8,7 @@ import { departmentLabel } from '../../lib/labels';
 import { formatScore } from '../../lib/review-format';
 import { routeHref } from '../../router/routes';
 import { recusedNames } from '../Committee/session-view';
+import { ChangedSinceDecision, FrozenMoneyLine } from '../DecisionMoney/DecisionMoney';
 import { DecisionForm } from '../DecisionForm/DecisionForm';
 import { DecisionSummary } from '../DecisionForm/DecisionSummary';
 import { EligibilityBadge } from '../Eligibility/EligibilityBadge';
@@ -126,6 +127,7 @@ export function AgendaItemDetail({ session, item, canDecide, decideBlockedReason
         <Grid.Col span={7}>
           {showForm ? (
             <Stack gap="xs">
+              <ChangedSinceDecision changes={item.changesSinceDecision} />
               {!session.quorum.reached && (
                 <Alert color="red" variant="light" p="xs" icon={<IconAlertTriangle size={16} />}>
                   Quorum non atteint : l’application refusera toute décision tant que les présences ne le permettent pas.
@@ -145,6 +147,8 @@ export function AgendaItemDetail({ session, item, canDecide, decideBlockedReason
           ) : item.decision ? (
             <Stack gap="sm">
               <DecisionSummary decision={item.decision} />
+              {item.decision.money && <FrozenMoneyLine money={item.decision.money} />}
+              <ChangedSinceDecision changes={item.changesSinceDecision} />
               {canDecide && (
                 <Group>
                   <Button variant="default" size="xs" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => setEditing(true)}>

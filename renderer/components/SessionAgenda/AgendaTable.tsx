@@ -9,6 +9,7 @@ import { formatScore } from '../../lib/review-format';
 import { OPINION_LABELS } from '../../../shared/domain/review';
 import type { OpinionKind } from '../../../shared/domain/review';
 import { OPINION_COLORS } from '../../lib/review-format';
+import { ChangedSinceDecisionBadge } from '../DecisionMoney/DecisionMoney';
 import { DecisionBadge } from '../DecisionForm/DecisionSummary';
 import { AgendaItemDetail } from './AgendaItemDetail';
 import classes from './SessionAgenda.module.css';
@@ -141,6 +142,7 @@ export function AgendaTable({ session, items, openId, onToggle, canPrepare, canD
                               {item.recusedMemberIds.length} récusé{item.recusedMemberIds.length > 1 ? 's' : ''}
                             </Badge>
                           )}
+                          <ChangedSinceDecisionBadge changes={item.changesSinceDecision} />
                           {item.warnings.length > 0 && (
                             <Badge size="xs" color="orange" variant="light" tt="none" title={item.warnings.join(' ; ')}>
                               {item.warnings.length} alerte{item.warnings.length > 1 ? 's' : ''}

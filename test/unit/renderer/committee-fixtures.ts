@@ -27,6 +27,7 @@ export function decision(dossierId: number, patch: Partial<SessionDecision> = {}
     amendmentId: null,
     recordedBy: 'Claire Martin',
     recordedAt: '2021-03-24T10:00:00.000Z',
+    money: null,
     ...patch,
   };
 }
@@ -51,6 +52,7 @@ export function item(dossierId: number, departmentCode: string, patch: Partial<A
     eligibility: { state: 'ELIGIBLE', reasons: [], derogation: [] },
     department: { supported: 10, granted: 4, target: 8 },
     carriedOverFrom: null,
+    changesSinceDecision: [],
     recusedMemberIds: [],
     decision: null,
     ...patch,

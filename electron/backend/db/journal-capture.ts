@@ -37,8 +37,10 @@ export class JournalCapture {
   /** Call once the schema is final (after the migrations): the triggers name every column. */
   static install(db: SqliteDb): JournalCapture {
     const { data } = readSchemaTables(db);
-    // REPLACE deletes the row it replaces: with recursive triggers that deletion is recorded too.
-    const ddl = ['PRAGMA recursive_triggers = ON', `CREATE TEMP TABLE IF NOT EXISTS cnfs_changes (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, change TEXT NOT NULL)`];
+    // The TEMP table in SQLite's page cache rather than a file of sql.js's in-memory file system
+    // (set before the TEMP schema exists). REPLACE deletes the row it replaces: with recursive
+    // triggers that deletion is recorded too.
+    const ddl = ['PRAGMA temp_store = MEMORY', 'PRAGMA recursive_triggers = ON', `CREATE TEMP TABLE IF NOT EXISTS cnfs_changes (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, change TEXT NOT NULL)`];
     for (const table of data.values()) ddl.push(triggers(table));
     db.exec(ddl.join(';\n'));
     return new JournalCapture(db, new Map([...data.values()].map((t) => [t.name, JSON.stringify(t.columns)])));
@@ -53,7 +55,8 @@ export class JournalCapture {
   take(): CapturedChanges | null {
     const tables = this.db.all<{ tbl: string }>(`SELECT DISTINCT tbl FROM ${CHANGES} ORDER BY tbl`).map((r) => r.tbl);
     if (tables.length === 0) return null;
-    const changesJson = this.db.value<string>(`SELECT group_concat(change, ',' ORDER BY id) FROM ${CHANGES}`) ?? '';
+    // Read in rowid order, not `group_concat(… ORDER BY id)`: that one sorts (2× slower at 50,000 dossiers).
+    const changesJson = this.db.value<string>(`SELECT group_concat(change, ',') FROM (SELECT change FROM ${CHANGES} ORDER BY id)`) ?? '';
     this.clear();
     const columnsJson = `{${tables.map((t) => `${JSON.stringify(t)}:${this.columnsJson.get(t)!}`).join(',')}}`;
     return { tables, columnsJson, changesJson };

@@ -51,25 +51,31 @@ export interface JournalLine {
 
 const TRAILER = /,"prev":"([0-9a-f]{64})","hash":"([0-9a-f]{64})"\}$/;
 
-export const entryDigest = (prev: string, body: string) => createHash('sha256').update(prev).update('\n').update(body).digest('hex');
+export const entryDigest = (prev: string, body: string | Uint8Array) => createHash('sha256').update(prev).update('\n').update(body).digest('hex');
 
-/** Below this, compressing a body costs more time (≈ 45 µs) than the bytes it saves are worth. */
-const PACK_FROM_CHARS = 4096;
+/** Below this length (characters or bytes), compressing a body costs more time (≈ 45 µs) than the bytes it saves are worth. */
+const PACK_FROM = 4096;
 
 /**
  * The journal row keeps the hashed text: as TEXT when short, raw-deflated UTF-8 as a BLOB when
  * long (a bulk import's entry is tens of megabytes, a tenth once compressed).
  */
-export const packBody = (body: string): string | Uint8Array => (body.length < PACK_FROM_CHARS ? body : deflateRawSync(Buffer.from(body, 'utf8'), { level: 1 }));
+export function packBody(body: string | Uint8Array): string | Uint8Array {
+  if (body.length >= PACK_FROM) return deflateRawSync(typeof body === 'string' ? Buffer.from(body, 'utf8') : body, { level: 1 });
+  return typeof body === 'string' ? body : Buffer.from(body).toString('utf8');
+}
 export const unpackBody = (stored: string | Uint8Array): string => (typeof stored === 'string' ? stored : inflateRawSync(stored).toString('utf8'));
 
-/** A new entry's hashed body and journal line; the captured JSON is spliced in, never re-serialised. */
-export function sealEntry(head: EntryHead, captured: CapturedChanges, prev: string): { body: string; line: string; hash: string } {
+/**
+ * A new entry's hashed body (UTF-8) and journal line. The captured JSON is spliced in, never
+ * re-serialised, and encoded once: a bulk import's body is tens of megabytes.
+ */
+export function sealEntry(head: EntryHead, captured: CapturedChanges, prev: string): { body: Buffer; line: Buffer; hash: string } {
   const { seq, at, user, action, summary } = head;
   const start = JSON.stringify({ seq, at, user, action, summary });
-  const body = `${start.slice(0, -1)},"columns":${captured.columnsJson},"changes":[${captured.changesJson}]}`;
+  const body = Buffer.from(`${start.slice(0, -1)},"columns":${captured.columnsJson},"changes":[${captured.changesJson}]}`, 'utf8');
   const hash = entryDigest(prev, body);
-  return { body, hash, line: `${body.slice(0, -1)},"prev":"${prev}","hash":"${hash}"}\n` };
+  return { body, hash, line: Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"prev":"${prev}","hash":"${hash}"}\n`)]) };
 }
 
 /** Entries of the earlier versions journaled the SQL statements a write ran. */
@@ -123,8 +129,8 @@ export class JournalFile {
     return entries;
   }
 
-  append(text: string): void {
-    const line = Buffer.from(text, 'utf8');
+  append(text: string | Uint8Array): void {
+    const line = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     let written = 0;
     try {
       while (written < line.length) written += fs.writeSync(this.fd, line, written, line.length - written, this.size + written);

@@ -236,7 +236,7 @@ export class Store {
     return new DbError('DB_JOURNAL', `L’entrée n° ${seq} du journal « ${label} » ${what} : la base n’a pas été ouverte ni modifiée.`);
   }
 
-  private insertJournalRow(head: EntryHead, tables: string[], body: string, hash: string, prev: string): void {
+  private insertJournalRow(head: EntryHead, tables: string[], body: string | Uint8Array, hash: string, prev: string): void {
     this.db.run(
       'INSERT INTO journal (seq, at, user_name, action, summary, tables, hash, prev_hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       [head.seq, head.at, head.user, head.action, JSON.stringify(head.summary), JSON.stringify(tables), hash, prev, packBody(body)],

@@ -133,7 +133,11 @@ export class ChangeApplier {
    */
   private textIndexRefresh(changes: readonly RowChange[]): () => void {
     const steps = this.schema.textIndexes.map((index) => {
-      const ids = [...new Set(changes.filter((c) => c.table === index.content).map((c) => c.key as number))];
+      const content = this.schema.data.get(index.content)!;
+      const indexed = index.columns.map((c) => content.columns.indexOf(c));
+      // An update that leaves every indexed column as it was (a decision, an opinion's summary) leaves the index too.
+      const touches = (c: RowChange) => c.table === index.content && (c.op !== 'update' || indexed.some((i) => i < 0 || c.before![i] !== c.after![i]));
+      const ids = [...new Set(changes.filter(touches).map((c) => c.key as number))];
       if (ids.length === 0) return () => {};
       const name = quoteName(index.name);
       if (ids.length > TEXT_INDEX_REBUILD_ROWS) return () => this.db.run(`INSERT INTO ${name} (${name}) VALUES ('rebuild')`);

@@ -22,7 +22,8 @@ const keyText = (key: RowChange['key']) => (Array.isArray(key) ? key.map((k) => 
 interface TableSql {
   insert: string;
   select: string;
-  update: string;
+  /** By the columns it sets: an UPDATE setting every column would rewrite every index of the row. */
+  update: (columns: readonly number[]) => string;
   delete: string;
 }
 
@@ -33,10 +34,20 @@ function tableSql(table: DataTable): TableSql {
   const implicitRowid = !table.keyColumns && table.rowidColumn < 0;
   const where = table.keyColumns ? table.keyColumns.map((i) => `${quoteName(table.columns[i]!)} = ?`).join(' AND ') : 'rowid = ?';
   const columns = table.columns.map(quoteName);
+  const updates = new Map<string, string>();
+  const update = (set: readonly number[]) => {
+    const id = set.join(',');
+    let sql = updates.get(id);
+    if (!sql) {
+      sql = `UPDATE ${name} SET ${set.map((i) => `${columns[i]} = ${slot(i)}`).join(', ')} WHERE ${where}`;
+      updates.set(id, sql);
+    }
+    return sql;
+  };
   return {
     insert: `INSERT INTO ${name} (${[...(implicitRowid ? ['rowid'] : []), ...columns].join(', ')}) VALUES (${[...(implicitRowid ? ['?'] : []), ...columns.map((_, i) => slot(i))].join(', ')})`,
     select: `SELECT ${columns.join(', ')} FROM ${name} WHERE ${where}`,
-    update: `UPDATE ${name} SET ${columns.map((c, i) => `${c} = ${slot(i)}`).join(', ')} WHERE ${where}`,
+    update,
     delete: `DELETE FROM ${name} WHERE ${where}`,
   };
 }
@@ -118,7 +129,12 @@ export class ChangeApplier {
     }
     try {
       if (change.op === 'insert') this.db.run(sql.insert, [...(!table.keyColumns && table.rowidColumn < 0 ? [change.key as number] : []), ...change.after!]);
-      else if (change.op === 'update') this.db.run(sql.update, [...change.after!, ...keyParams(change)]);
+      else if (change.op === 'update') {
+        const changed = change.after!.map((_, i) => i).filter((i) => change.after![i] !== change.before![i]);
+        // An update that changed nothing still ran, and its triggers (sealed minutes…) still apply.
+        const set = changed.length > 0 ? changed : [0];
+        this.db.run(sql.update(set), [...set.map((i) => change.after![i]!), ...keyParams(change)]);
+      }
       else this.db.run(sql.delete, keyParams(change));
     } catch (error) {
       const message = (error as Error).message;

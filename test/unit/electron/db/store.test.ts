@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../../electron/backend/db/store';
 import { SqliteDb } from '../../../../electron/backend/db/sqlite';
+import type { JournalEntry } from '../../../../electron/backend/db/journal';
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -133,7 +134,7 @@ describe('Store', () => {
     });
     // A statement that changes no row is no change: no entry, no event.
     store.write(meta, (tx) => tx.run("UPDATE settings SET value = 'w' WHERE key = 'absent'"));
-    const lines = fs.readFileSync(`${file}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = fs.readFileSync(`${file}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JournalEntry);
     expect(lines).toHaveLength(2);
     expect(lines.every((l) => !('sql' in l) && !('ops' in l))).toBe(true);
     const columns = store.db.all<{ name: string }>("SELECT name FROM pragma_table_info('import_batches') ORDER BY cid").map((c) => c.name);

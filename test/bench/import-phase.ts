@@ -8,7 +8,7 @@ import { openBackend } from '../../electron/backend/backend';
 import type { ImportResultSummary } from './bench-types';
 import { copyDatabase } from './db-files';
 import type { MemoryPoint, MemorySampler } from './memory-sampler';
-import { captureImportOps, journalOps, type RecordedOp } from './record-writes';
+import { captureImportOps, type RecordedOp } from './record-writes';
 import { collectGarbage, summarize, timeAsync, timeSync } from './stats';
 
 /** No background snapshot while we measure: the snapshot is timed on its own, on close. */
@@ -16,7 +16,7 @@ export const NO_IDLE_SNAPSHOT_MS = 3_600_000;
 
 export interface ImportPhaseOutput {
   summary: ImportResultSummary;
-  /** Statements of the last run's commit (from its journal entry), for the native reference. */
+  /** Statements of an import commit (captured by one more, untimed import), for the native reference. */
   ops: RecordedOp[];
   /** Database left by the last run (closed, snapshot written). */
   dbPath: string;
@@ -29,7 +29,6 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
   const commit: number[] = [];
   const close: number[] = [];
   let memory: ImportResultSummary['memory'] | null = null;
-  let ops: RecordedOp[] = [];
   let dbPath = '';
   let crashCopy: string | null = null;
   let journalMb = 0;
@@ -51,8 +50,7 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     const journal = `${dbPath}.journal`;
     journalMb = fs.existsSync(journal) ? fs.statSync(journal).size / (1024 * 1024) : 0;
     if (last && journalMb > 0) {
-      // Untimed: the statements the commit journaled, and the files as a crash would leave them.
-      ops = journalOps(dbPath, 'import');
+      // Untimed: the files as a crash would leave them.
       crashCopy = path.join(opts.dir, 'crash-after-import', 'bench.cnfs');
       copyDatabase(dbPath, crashCopy);
     }
@@ -67,10 +65,8 @@ export async function runImports(opts: { data: Uint8Array; fileName: string; row
     opts.log(`  import run ${run + 1}/${opts.runs}: preview ${Math.round(p.ms)} ms, commit ${Math.round(c.ms)} ms, close ${Math.round(s.ms)} ms, ${created} created`);
     if (!last) fs.rmSync(runDir, { recursive: true, force: true });
   }
-  if (ops.length === 0) {
-    opts.log('  the journal was already folded into the snapshot: capturing the statements with one more, untimed import');
-    ops = await captureImportOps(opts.fileName, opts.data);
-  }
+  // The journal holds row changes, not statements: the statements come from one more, untimed import.
+  const ops = await captureImportOps(opts.fileName, opts.data);
   const total = preview.map((ms, i) => ms + commit[i]!);
   return {
     summary: {

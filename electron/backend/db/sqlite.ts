@@ -112,6 +112,17 @@ export class SqliteDb {
     }
   }
 
+  /** The first row's values in column order. */
+  row(sql: string, params: SqlParams = []): SqlValue[] | undefined {
+    const stmt = this.statement(sql);
+    try {
+      stmt.bind(params as SqlValue[]);
+      return stmt.step() ? stmt.get() : undefined;
+    } finally {
+      stmt.reset();
+    }
+  }
+
   /** First column of the first row. */
   value<T extends SqlValue>(sql: string, params: SqlParams = []): T | undefined {
     const stmt = this.statement(sql);

@@ -5,8 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { SqliteDb, type Row, type SqlParam, type SqlParams } from './sqlite';
-import { GENESIS_HASH, JournalFile, hashEntry, sealEntry, tablesWritten, type JournalEntry } from './journal';
+import { SqliteDb, type Row, type SqlParams } from './sqlite';
+import { GENESIS_HASH, JournalFile, entryDigest, isSqlEntry, packBody, sealEntry, type EntryHead, type JournalLine } from './journal';
+import { JournalCapture } from './journal-capture';
+import { ChangeApplier, ChangeRefused } from './journal-apply';
+import { readSchemaTables } from './data-tables';
 import { LockFile } from './lock-file';
 import { checkSchema, migrate } from './migrate';
 import { DbError } from './db-error';
@@ -27,7 +30,7 @@ export interface WriteMeta {
   summary?: Record<string, unknown>;
 }
 
-/** What a write function may do: journaled statements and plain reads. */
+/** What a write function may do: statements whose row changes are journaled, and plain reads. */
 export interface WriteTx {
   run(sql: string, params?: SqlParams): void;
   all<T = Row>(sql: string, params?: SqlParams): T[];
@@ -83,6 +86,14 @@ function fsyncDir(dir: string): void {
   }
 }
 
+/** The head of a chained entry read back, when it has the shape this version writes. */
+function entryHead(value: Record<string, unknown>): EntryHead | null {
+  const { seq, at, user, action, summary } = value;
+  if (typeof seq !== 'number' || typeof at !== 'string' || typeof user !== 'string' || typeof action !== 'string') return null;
+  if (typeof summary !== 'object' || summary === null || Array.isArray(summary)) return null;
+  return { seq, at, user, action, summary: summary as Record<string, unknown> };
+}
+
 export class Store {
   private seq = 0;
   private lastHash = GENESIS_HASH;
@@ -90,6 +101,7 @@ export class Store {
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly listeners = new Set<ChangeListener>();
+  private capture: JournalCapture | null = null;
 
   private constructor(
     readonly db: SqliteDb,
@@ -179,24 +191,44 @@ export class Store {
     }
   }
 
-  private replay(entries: JournalEntry[]): void {
+  /**
+   * One transaction for the whole journal (5× fewer page writes than one per entry): any refusal
+   * throws, the open fails and the in-memory base is dropped, so no entry needs its own.
+   */
+  private replay(entries: JournalLine[]): void {
+    if (entries.length > 0) this.db.transaction(() => this.replayEntries(entries));
+  }
+
+  private replayEntries(entries: JournalLine[]): void {
     const label = this.journal ? `${this.path}.journal` : '';
-    for (const entry of entries) {
-      if (entry.seq <= this.seq) {
-        const known = this.db.value<string>('SELECT hash FROM journal WHERE seq = ?', [entry.seq]);
-        if (known !== entry.hash) throw this.journalError(label, entry.seq, 'ne correspond pas à la base');
+    let applier: ChangeApplier | null = null;
+    for (const { body, prev, hash, value } of entries) {
+      const seq = value.seq;
+      if (typeof seq === 'number' && seq <= this.seq) {
+        const known = this.db.value<string>('SELECT hash FROM journal WHERE seq = ?', [seq]);
+        if (known !== hash) throw this.journalError(label, seq, 'ne correspond pas à la base');
         continue;
       }
-      const { hash, ...body } = entry;
-      if (entry.seq !== this.seq + 1 || entry.prev !== this.lastHash || hashEntry(body) !== hash) {
-        throw this.journalError(label, entry.seq, 'rompt la chaîne d’intégrité');
+      if (isSqlEntry(value)) {
+        throw new DbError(
+          'DB_JOURNAL',
+          `L’entrée n° ${String(seq)} du journal « ${label} » vient d’une version antérieure de CNFS Revue, qui journalisait des instructions SQL : cette version ne les exécute jamais, la base n’a pas été ouverte ni modifiée. Ouvrez-la une fois avec la version précédente de l’application (qui intègre son journal à la base), ou restaurez la sauvegarde « ${this.path}.prev ».`,
+        );
       }
-      this.db.transaction(() => {
-        for (const [index, params] of entry.ops) this.db.run(entry.sql[index]!, params);
-        this.insertJournalRow(entry);
-      });
-      this.seq = entry.seq;
-      this.lastHash = entry.hash;
+      if (seq !== this.seq + 1 || prev !== this.lastHash || entryDigest(prev, body) !== hash) {
+        throw this.journalError(label, Number(seq), 'rompt la chaîne d’intégrité');
+      }
+      const head = entryHead(value);
+      if (!head) throw this.journalError(label, seq, 'n’a pas la forme d’une entrée de cette version');
+      applier ??= new ChangeApplier(this.db, readSchemaTables(this.db));
+      try {
+        this.insertJournalRow(head, applier.apply(value.columns, value.changes), body, hash, prev);
+      } catch (error) {
+        if (error instanceof ChangeRefused) throw this.journalError(label, seq, error.message);
+        throw error;
+      }
+      this.seq = seq;
+      this.lastHash = hash;
     }
   }
 
@@ -204,10 +236,10 @@ export class Store {
     return new DbError('DB_JOURNAL', `L’entrée n° ${seq} du journal « ${label} » ${what} : la base n’a pas été ouverte ni modifiée.`);
   }
 
-  private insertJournalRow(entry: JournalEntry): void {
+  private insertJournalRow(head: EntryHead, tables: string[], body: string | Uint8Array, hash: string, prev: string): void {
     this.db.run(
-      'INSERT INTO journal (seq, at, user_name, action, summary, tables, hash, prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      [entry.seq, entry.at, entry.user, entry.action, JSON.stringify(entry.summary), JSON.stringify(tablesWritten(entry.sql)), entry.hash, entry.prev],
+      'INSERT INTO journal (seq, at, user_name, action, summary, tables, hash, prev_hash, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [head.seq, head.at, head.user, head.action, JSON.stringify(head.summary), JSON.stringify(tables), hash, prev, packBody(body)],
     );
   }
 
@@ -228,44 +260,41 @@ export class Store {
   write<T>(meta: WriteMeta, fn: (tx: WriteTx) => T): T {
     if (this.closed) throw new DbError('DB_WRITE', 'La base est fermée.');
     if (this.db.inTransaction) throw new Error('Store.write() is not reentrant');
-    const sql: string[] = [];
-    const index = new Map<string, number>();
-    const ops: [number, SqlParam[]][] = [];
     const db = this.db;
+    // Installed at the first write, once open() has applied every migration.
+    this.capture ??= JournalCapture.install(db);
+    const capture = this.capture;
     const tx: WriteTx = {
-      run(statement, params = []) {
-        db.run(statement, params);
-        let i = index.get(statement);
-        if (i === undefined) {
-          i = sql.push(statement) - 1;
-          index.set(statement, i);
-        }
-        ops.push([i, [...params]]);
-      },
+      run: (statement, params) => db.run(statement, params),
       all: (statement, params) => db.all(statement, params),
       get: (statement, params) => db.get(statement, params),
       value: (statement, params) => db.value(statement, params),
       lastInsertId: () => db.value<number>('SELECT last_insert_rowid()') ?? 0,
       journalSeq: () => this.seq + 1,
     };
-    let entry: JournalEntry | null = null;
+    let committed: { seq: number; hash: string; tables: string[] } | null = null;
     const result = db.transaction(() => {
+      capture.clear();
+      const schema = db.value<number>('PRAGMA main.schema_version');
       const value = fn(tx);
-      if (ops.length === 0) return value;
-      const sealed = sealEntry({ seq: this.seq + 1, at: this.options.now(), user: meta.user, action: meta.action, summary: meta.summary ?? {}, sql, ops }, this.lastHash);
-      entry = sealed.entry;
-      this.insertJournalRow(entry);
+      // The journal records rows, not statements: a schema change would be lost on replay.
+      if (db.value<number>('PRAGMA main.schema_version') !== schema) throw new Error('Store.write() may not change the schema (that is what migrations are for)');
+      const changes = capture.take();
+      if (!changes) return value;
+      const head: EntryHead = { seq: this.seq + 1, at: this.options.now(), user: meta.user, action: meta.action, summary: meta.summary ?? {} };
+      const sealed = sealEntry(head, changes, this.lastHash);
+      this.insertJournalRow(head, changes.tables, sealed.body, sealed.hash, this.lastHash);
       this.journal?.append(sealed.line);
+      committed = { seq: head.seq, hash: sealed.hash, tables: changes.tables };
       return value;
     });
-    const committed = entry as JournalEntry | null;
-    if (committed) {
-      this.seq = committed.seq;
-      this.lastHash = committed.hash;
+    const entry = committed as { seq: number; hash: string; tables: string[] } | null;
+    if (entry) {
+      this.seq = entry.seq;
+      this.lastHash = entry.hash;
       this.dirty = true;
       this.afterWrite();
-      const tables = tablesWritten(committed.sql);
-      for (const listener of this.listeners) listener(tables);
+      for (const listener of this.listeners) listener(entry.tables);
     }
     return result;
   }

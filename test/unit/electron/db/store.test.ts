@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store } from '../../../../electron/backend/db/store';
 import { SqliteDb } from '../../../../electron/backend/db/sqlite';
+import type { JournalEntry } from '../../../../electron/backend/db/journal';
 
 const dirs: string[] = [];
 function tempDb(): string {
@@ -118,6 +119,47 @@ describe('Store', () => {
     fs.writeFileSync(`${file}.sha256`, createHash('sha256').update(newer).digest('hex'));
     await expect(Store.open({ path: file })).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
     expect(Buffer.compare(fs.readFileSync(file), Buffer.from(newer))).toBe(0);
+  });
+
+  it('journals the rows a write changed as data, never its SQL, and announces their tables', async () => {
+    const file = tempDb();
+    const store = await Store.open({ path: file, snapshotDelayMs: 60_000 });
+    const announced: string[][] = [];
+    store.onChange((tables) => announced.push(tables));
+    store.write(meta, (tx) => insertBatch(tx, 'a.csv'));
+    store.write(meta, (tx) => {
+      tx.run("UPDATE import_batches SET file_name = 'b.csv' WHERE id = 1");
+      tx.run("INSERT INTO settings (key, value) VALUES ('k', 'v')");
+      tx.run('DELETE FROM import_batches WHERE id = 1');
+    });
+    // A statement that changes no row is no change: no entry, no event.
+    store.write(meta, (tx) => tx.run("UPDATE settings SET value = 'w' WHERE key = 'absent'"));
+    const lines = fs.readFileSync(`${file}.journal`, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as JournalEntry);
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => !('sql' in l) && !('ops' in l))).toBe(true);
+    const columns = store.db.all<{ name: string }>("SELECT name FROM pragma_table_info('import_batches') ORDER BY cid").map((c) => c.name);
+    const row = [1, 'a.csv', 'h', 'csv', '2026-01-01', 'x', 0, 0, 0, 0, 0, '[]'];
+    expect(lines[1]).toMatchObject({
+      seq: 2,
+      columns: { import_batches: columns, settings: ['key', 'value'] },
+      changes: [
+        { table: 'import_batches', op: 'update', key: 1, before: row, after: [1, 'b.csv', ...row.slice(2)] },
+        { table: 'settings', op: 'insert', key: ['k'], before: null, after: ['k', 'v'] },
+        { table: 'import_batches', op: 'delete', key: 1, before: [1, 'b.csv', ...row.slice(2)], after: null },
+      ],
+    });
+    expect(announced).toEqual([['import_batches'], ['import_batches', 'settings']]);
+    expect(store.db.value('SELECT tables FROM journal WHERE seq = 2')).toBe('["import_batches","settings"]');
+    expect(store.version).toBe(2);
+    store.close();
+  });
+
+  it('refuses a write that changes the schema: the journal could not replay it', async () => {
+    const store = await Store.open({ path: null });
+    expect(() => store.write(meta, (tx) => tx.run('CREATE TABLE evil (x)'))).toThrow(/may not change the schema/);
+    expect(store.db.value("SELECT count(*) FROM sqlite_master WHERE name = 'evil'")).toBe(0);
+    expect(store.version).toBe(0);
+    store.close();
   });
 
   it('cuts a torn last journal line but refuses a tampered entry', async () => {

@@ -12,7 +12,9 @@ beforeAll(async () => {
   await backend.call('demo:generate', { count: 2000 });
   const marc = await backend.call('profile:save', { name: 'Marc Durand', role: 'COMMITTEE', departments: [] });
   const ids = backend.store.db.all<{ id: number }>('SELECT id FROM dossiers ORDER BY id').map((r) => r.id);
-  await backend.call('opinions:recordBulk', { dossierIds: ids.filter((id) => id % 3 === 0), opinion: 'FAVORABLE', postsSupported: 'requested', comment: 'Avis de test suffisamment long.' });
+  // A favourable opinion supports at least one post: dossiers asking for none get other opinions.
+  const asking = new Set(backend.store.db.all<{ id: number }>('SELECT id FROM dossiers WHERE posts_requested > 0').map((r) => r.id));
+  await backend.call('opinions:recordBulk', { dossierIds: ids.filter((id) => id % 3 === 0 && asking.has(id)), opinion: 'FAVORABLE', postsSupported: 'requested', comment: 'Avis de test suffisamment long.' });
   await backend.call('opinions:recordBulk', { dossierIds: ids.filter((id) => id % 50 === 1), opinion: 'DEFAVORABLE', postsSupported: 'none', comment: 'Avis de test suffisamment long.' });
   for (const id of ids.filter((i) => i % 40 === 0)) {
     await backend.call('scores:record', { dossierId: id, gridId: 1, values: Object.fromEntries(DEFAULT_GRID.criteria.map((c, k) => [c.key, (id + k) % 6])) });

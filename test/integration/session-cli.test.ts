@@ -37,10 +37,10 @@ async function snapshot() {
 const SEALED_14 = 'Le procès-verbal de la séance COSELEC 14 est validé : la séance et ses décisions sont en lecture seule. Toute correction passe par un amendement.';
 const COMMENT = 'Projet cohérent avec les besoins du territoire.';
 const DOSSIERS = [
-  { externalId: 'S-1', name: 'Association Le Lien numérique', departmentCode: '06', postsRequested: 2, contractType: 'CDD' },
-  { externalId: 'S-2', name: 'Régie de quartier Ariane', departmentCode: '06', postsRequested: 3, contractType: 'CDI' },
-  { externalId: 'S-3', name: 'Maison des associations de Marseille', departmentCode: '13', postsRequested: 2, contractType: 'CDI' },
-  { externalId: 'S-4', name: 'Café associatif du Panier', departmentCode: '13', postsRequested: 1, contractType: 'CDI' },
+  { externalId: 'S-1', name: 'Association Le Lien numérique', departmentCode: '06', legalForm: 'Association déclarée', postsRequested: 2, contractType: 'CDD' },
+  { externalId: 'S-2', name: 'Régie de quartier Ariane', departmentCode: '06', legalForm: 'Association déclarée', postsRequested: 3, contractType: 'CDI' },
+  { externalId: 'S-3', name: 'Maison des associations de Marseille', departmentCode: '13', legalForm: 'Association déclarée', postsRequested: 2, contractType: 'CDI' },
+  { externalId: 'S-4', name: 'Café associatif du Panier', departmentCode: '13', legalForm: 'Association déclarée', postsRequested: 1, contractType: 'CDI' },
 ];
 
 beforeAll(() => {

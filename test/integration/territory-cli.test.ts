@@ -71,7 +71,7 @@ describe('CLI: recording opinions, scores and targets', { timeout: 600_000 }, ()
 
     await expectRefusals([
       [['opinion', 'record', '--dossier', 'M-1', '--opinion', 'FAVORABLE', '--posts', '1', '--comment', GOOD_COMMENT], 'Aucun dossier n’a l’identifiant « M-1 ».'],
-      [['opinion', 'record', '--dossier', 'N-2', '--opinion', 'FAVORABLE', '--posts', '5', '--comment', GOOD_COMMENT], 'Le nombre de postes soutenus (5) ne peut pas dépasser le nombre de postes demandés (3).'],
+      [['opinion', 'record', '--dossier', 'N-2', '--opinion', 'FAVORABLE', '--posts', '5', '--comment', GOOD_COMMENT], 'Avis non enregistré pour le dossier N-2 : Le nombre de postes soutenus (5) ne peut pas dépasser le nombre de postes demandés (3).'],
       [['score', 'record', '--dossier', 'N-1', ...values, '--value', 'inconnu=2'], 'Le critère « inconnu » ne fait pas partie de cette grille.'],
       [['targets', 'set', '--department', '06', '--target', '3'], 'Seuls les membres du comité national et les administrateurs ANCT peuvent fixer l’objectif de postes d’un département.'],
       [['targets', 'distribute', '--total', '4000'], 'Seuls les membres du comité national et les administrateurs ANCT peuvent répartir l’objectif national de postes.'],

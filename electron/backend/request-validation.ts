@@ -4,6 +4,7 @@ import { bad, isObject, numberOrNull, optionalInteger, optionalString, optionalS
 import { validateCommitteeRequest } from './committee/committee-request-validation';
 import { validateExchangeRequest } from './exchange/exchange-request-validation';
 import { validateExportsRequest } from './exports/exports-request-validation';
+import { validateIntegrityRequest } from './integrity/integrity-request-validation';
 import { validateReviewRequest } from './review/review-request-validation';
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
@@ -65,6 +66,7 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       validateCommitteeRequest(method, req);
       validateExportsRequest(method, req);
       validateExchangeRequest(method, req);
+      validateIntegrityRequest(method, req);
       break;
   }
   return req as ApiRequest<M>;

@@ -15,6 +15,7 @@ import { runStats } from './cli-territory-commands';
 import { runDecide, runDecisions, runMinutes, runSessions } from './cli-committee-commands';
 import { runExport } from './cli-export-commands';
 import { runPackage, runWorkbook } from './cli-exchange-commands';
+import { runRestore, runVerify } from './cli-integrity-commands';
 
 const USAGE = `Usage : npm run cli -- <commande> [options]
 
@@ -46,6 +47,10 @@ Commandes :
                                                 classeur départemental à remplir (format 2021)
   workbook import FICHIER.xlsx                  importe les avis d’un classeur rempli
   info                                          base utilisée, version, nombre de dossiers
+  verify                                        vérifie l’intégrité : empreintes des instantanés, procès-verbaux
+                                                scellés contre les décisions (code 1 si une anomalie est trouvée)
+  restore                                       restaure la sauvegarde précédente (.prev) après l’avoir vérifiée ;
+                                                l’instantané remplacé est conservé
 
 Options communes :
   --db CHEMIN   base de données (défaut : ${defaultDbPath()})
@@ -173,6 +178,10 @@ async function main(argv: string[]): Promise<number> {
         const request = action === 'export' ? { action, department: values.department![0]!, out: values.out! } as const : { action, file: rest[1]! } as const;
         return command === 'package' ? await runPackage(backend, { ...request, json }) : await runWorkbook(backend, { ...request, json });
       }
+      case 'verify':
+        return await runVerify(open, { dbPath: values.db ?? defaultDbPath(), json });
+      case 'restore':
+        return await runRestore({ dbPath: values.db ?? defaultDbPath(), json });
       case 'info': {
         backend = await open();
         const info = await backend.call('app:info', {});

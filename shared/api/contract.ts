@@ -27,6 +27,7 @@ import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
+import { INTEGRITY_METHODS, type IntegrityApi } from './integrity-contract';
 
 export interface AppInfo {
   version: string;
@@ -225,7 +226,7 @@ export interface ImportResult {
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends CommitteeApi, ExportsApi, ExchangeApi {
+export interface Api extends CommitteeApi, ExportsApi, ExchangeApi, IntegrityApi {
   'app:info': (req: Record<string, never>) => Promise<AppInfo>;
   'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
   'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
@@ -324,6 +325,7 @@ export const API_METHODS = [
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,
+  ...INTEGRITY_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

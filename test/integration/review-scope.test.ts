@@ -108,6 +108,9 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     'exchange:exportWorkbook': { request: { departmentCode: '13' }, refused: DEPARTMENT_OUT_OF_SCOPE },
     'exchange:previewWorkbook': 'narrowed',
     'exchange:importWorkbook': 'narrowed',
+    // The full check names dossiers of every department; the opening status names only sealed sessions.
+    'integrity:verify': { request: {}, refused: { code: 'FORBIDDEN' } },
+    'integrity:status': 'not bound to a dossier',
   };
 }
 

@@ -8,6 +8,7 @@ import { ApiError, API_METHODS, type ApiMethod, type ApiRequest, type ApiRespons
 import { COMMITTEE_POLICY } from '../committee/committee-policy';
 import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
 import { EXPORTS_POLICY } from '../exports/exports-policy';
+import { INTEGRITY_POLICY } from '../integrity/integrity-policy';
 import type { DbReader } from './db-reader';
 import type { Scope } from './scope';
 import { NATIONAL, OPEN, present, REVIEWERS, type Policy, type PolicyContext } from './policy-kit';
@@ -98,6 +99,7 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   ...COMMITTEE_POLICY,
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,
+  ...INTEGRITY_POLICY,
 };
 
 export type ScopedHandlers = { [M in ApiMethod]: (request: ApiRequest<M>, scope: Scope) => Promise<ApiResponse<M>> };

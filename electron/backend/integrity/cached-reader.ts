@@ -1,0 +1,24 @@
+/**
+ * A read-only view of the database that answers the same query with the same parameters once:
+ * regenerating the minutes of every sealed session asks for the same base-wide figures (the map's
+ * department figures, the national totals) once per session. Only for a run of reads with no write
+ * in between (a verification runs in one turn of the backend's queue).
+ */
+import type { SqlParams } from '../db/sqlite';
+import type { DbReader } from '../review/db-reader';
+
+export function cachedReader(db: DbReader): DbReader {
+  const cache = new Map<string, unknown>();
+  const once = <T>(kind: string, sql: string, params: SqlParams | undefined, read: () => T): T => {
+    const key = `${kind}\n${sql}\n${JSON.stringify(params ?? [])}`;
+    if (!cache.has(key)) cache.set(key, read());
+    // Callers may sort or extend what they get: each gets its own copy of an array of rows.
+    const value = cache.get(key) as T;
+    return (Array.isArray(value) ? value.map((row: unknown) => (row && typeof row === 'object' ? { ...row } : row)) : value) as T;
+  };
+  return {
+    all: (sql, params) => once('all', sql, params, () => db.all(sql, params)),
+    get: (sql, params) => once('get', sql, params, () => db.get(sql, params)),
+    value: (sql, params) => once('value', sql, params, () => db.value(sql, params)),
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * `verify` (issue 11, point 7): every integrity check of a base, each returning located findings.
+ * A check is one line of INTEGRITY_CHECKS: the journal chain re-verified from the stored contents
+ * (journal-verify.ts, `({ db }) => verifyJournalChain(db)`) joins this list.
+ */
+import type { IntegrityFinding, IntegrityReport } from '../../../shared/api/integrity-contract';
+import type { DbReader } from '../review/db-reader';
+import { cachedReader } from './cached-reader';
+import { sealedContentFindings, sealedHashFindings } from './sealed-minutes';
+import { snapshotDigestFindings } from './snapshot-digest';
+
+export interface VerifyContext {
+  /** Read-only and memoised for the run: no write happens during a verification. */
+  db: DbReader;
+  /** The snapshot file; null for a base in memory. */
+  path: string | null;
+}
+
+export type IntegrityCheck = (ctx: VerifyContext) => IntegrityFinding[];
+
+export const INTEGRITY_CHECKS: readonly IntegrityCheck[] = [
+  ({ path }) => snapshotDigestFindings(path),
+  ({ db }) => sealedHashFindings(db).findings,
+  ({ db }) => sealedContentFindings(db),
+];
+
+export function verifyIntegrity(db: DbReader, path: string | null, checks: readonly IntegrityCheck[] = INTEGRITY_CHECKS): IntegrityReport {
+  const ctx: VerifyContext = { db: cachedReader(db), path };
+  const findings = checks.flatMap((check) => check(ctx));
+  return { ok: findings.length === 0, findings };
+}

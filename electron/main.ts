@@ -5,7 +5,9 @@
 import { app, BrowserWindow, dialog, net, protocol, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ApiError } from '../shared/api/contract';
 import { BackendClient } from './backend/host/backend-client';
+import { restorePrevious } from './backend/db/restore';
 import { defaultDbPath, localUserName } from './backend/paths';
 import { APP_ORIGIN, setupIpc } from './ipc';
 
@@ -18,6 +20,42 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 function dbPathFromArgs(): string {
   const arg = process.argv.find((a) => a.startsWith('--db='));
   return arg ? arg.slice('--db='.length) : defaultDbPath();
+}
+
+/**
+ * Opens the database in the worker. A snapshot missing beside its companion files (issue 11) is
+ * never replaced by an empty base: the dialog offers to bring back `.prev`, as `restore` does.
+ */
+async function startBackend(dbPath: string): Promise<BackendClient | null> {
+  for (;;) {
+    try {
+      return await BackendClient.start(new URL('./backend-worker.mjs', import.meta.url), { dbPath, userName: localUserName(), mode: 'electron' });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!(error instanceof ApiError && error.code === 'DB_MISSING')) {
+        dialog.showErrorBox('CNFS Revue', message);
+        return null;
+      }
+      const { response } = await dialog.showMessageBox({
+        type: 'warning',
+        title: 'CNFS Revue',
+        message: 'La base de données est introuvable',
+        detail: message,
+        buttons: ['Restaurer la sauvegarde précédente', 'Quitter'],
+        defaultId: 0,
+        cancelId: 1,
+        noLink: true,
+      });
+      if (response !== 0) return null;
+      try {
+        const restored = await restorePrevious(dbPath);
+        await dialog.showMessageBox({ type: 'info', title: 'CNFS Revue', message: 'Sauvegarde précédente restaurée', detail: restored.message });
+      } catch (failure) {
+        dialog.showErrorBox('CNFS Revue', failure instanceof Error ? failure.message : String(failure));
+        return null;
+      }
+    }
+  }
 }
 
 function serveRenderer(): void {
@@ -70,11 +108,8 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
   serveRenderer();
-  let backend: BackendClient;
-  try {
-    backend = await BackendClient.start(new URL('./backend-worker.mjs', import.meta.url), { dbPath: dbPathFromArgs(), userName: localUserName(), mode: 'electron' });
-  } catch (error) {
-    dialog.showErrorBox('CNFS Revue', error instanceof Error ? error.message : String(error));
+  const backend = await startBackend(dbPathFromArgs());
+  if (!backend) {
     app.quit();
     return;
   }

@@ -108,7 +108,7 @@ describe('verify', { timeout: 180_000 }, () => {
     const backend = await openBackend({ dbPath, userName: 'lecture', mode: 'cli' });
     try {
       const status = await backend.call('integrity:status', {});
-      expect(status).toMatchObject({ ok: false, sealedSessions: 1, sessions: [{ id: sessionId, number: '12' }] });
+      expect(status).toMatchObject({ ok: false, sealedSessions: 1, sessions: [{ id: sessionId, number: '12', label: 'COSELEC 12' }] });
       expect(status.findings).toEqual([expect.objectContaining({ kind: 'minutes-hash', where: 'séance COSELEC 12' })]);
       const report = await backend.call('integrity:verify', {});
       expect(report.ok).toBe(false);
@@ -117,6 +117,12 @@ describe('verify', { timeout: 180_000 }, () => {
           kind: 'minutes-hash',
           where: 'séance COSELEC 12',
           message: expect.stringContaining('Le contenu scellé du procès-verbal de la séance COSELEC 12 ne correspond plus à son empreinte SHA-256'),
+        },
+        // The regenerated content still locates what differs: the comment the intruder changed in the stored copy.
+        {
+          kind: 'sealed-decision',
+          where: 'séance COSELEC 12, dossier N-1',
+          message: 'La décision scellée sur le dossier N-1 (séance COSELEC 12) ne correspond plus au procès-verbal validé : commentaire : "Itinérance dans les vallées de la Tinée et de la Vésubie." → "Itinérance dans les vallées de la Roya et de la Vésubie.".',
         },
       ]);
     } finally {

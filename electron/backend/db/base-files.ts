@@ -39,7 +39,7 @@ export function restoreCommand(file: string): string {
 export function missingSnapshotError(file: string, present: readonly string[]): DbError {
   const names = present.map((f) => `« ${path.basename(f)} »`).join(', ');
   const way = fs.existsSync(`${file}.prev`)
-    ? `Pour revenir à la sauvegarde précédente « ${path.basename(file)}.prev », cliquez sur « Restaurer la sauvegarde précédente » dans l’application ou lancez : ${restoreCommand(file)}`
+    ? `Pour revenir à la sauvegarde précédente « ${path.basename(file)}.prev », choisissez « Restaurer la sauvegarde précédente » à l’ouverture de l’application de bureau, ou lancez : ${restoreCommand(file)}`
     : `Aucune sauvegarde précédente (« ${path.basename(file)}.prev ») n’existe : remettez le fichier en place depuis une copie ; pour créer une base neuve, déplacez d’abord ces fichiers.`;
   return new DbError(
     'DB_MISSING',

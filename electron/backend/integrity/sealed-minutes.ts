@@ -27,9 +27,9 @@ const whereSession = (number: string) => `séance ${sessionLabel(number)}`;
 const whereDossier = (number: string, externalId: string) => `${whereSession(number)}, dossier ${externalId}`;
 
 /** The sealed sessions' stored content against its stored SHA-256: what the app checks on opening. */
-export function sealedHashFindings(db: DbReader): { sessions: { id: number; number: string }[]; sealed: number; findings: IntegrityFinding[] } {
+export function sealedHashFindings(db: DbReader): { sessions: { id: number; number: string; label: string }[]; sealed: number; findings: IntegrityFinding[] } {
   const rows = sealedSessions(db);
-  const sessions: { id: number; number: string }[] = [];
+  const sessions: { id: number; number: string; label: string }[] = [];
   const findings: IntegrityFinding[] = [];
   for (const row of rows) {
     const label = sessionLabel(row.number);
@@ -42,7 +42,7 @@ export function sealedHashFindings(db: DbReader): { sessions: { id: number; numb
         message: `Le contenu scellé du procès-verbal de la séance ${label} ne correspond plus à son empreinte SHA-256 (${row.minutes_hash}) : il a été modifié après la validation.`,
       });
     } else continue;
-    sessions.push({ id: row.id, number: row.number });
+    sessions.push({ id: row.id, number: row.number, label });
   }
   return { sessions, sealed: rows.length, findings };
 }
@@ -183,11 +183,14 @@ export function compareSealedSession(db: DbReader, session: { id: number; number
   return findings;
 }
 
-/** Every sealed session whose stored content is intact, regenerated and compared (a broken hash is reported by sealedHashFindings). */
+/**
+ * Every sealed session, regenerated and compared with its stored content. A broken hash is
+ * reported by sealedHashFindings; the comparison still runs, so that what differs is located.
+ */
 export function sealedContentFindings(db: DbReader): IntegrityFinding[] {
   const findings: IntegrityFinding[] = [];
   for (const row of sealedSessions(db)) {
-    if (!row.minutes_content || !row.minutes_hash || minutesHash(row.minutes_content) !== row.minutes_hash) continue;
+    if (!row.minutes_content) continue;
     let stored: MinutesContent;
     try {
       stored = JSON.parse(row.minutes_content) as MinutesContent;

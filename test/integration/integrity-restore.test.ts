@@ -102,6 +102,18 @@ describe('a missing snapshot and restore', { timeout: 180_000 }, () => {
     expect(fs.existsSync(fresh)).toBe(true);
   });
 
+  it('without .prev, says there is nothing to restore and creates nothing', async () => {
+    const dir = tempDir();
+    const dbPath = path.join(dir, 'base.sqlite');
+    fs.writeFileSync(`${dbPath}.journal`, '');
+    await expect(openBackend({ dbPath, userName: 'x', mode: 'cli' })).rejects.toMatchObject({
+      code: 'DB_MISSING',
+      message: expect.stringContaining('(« base.sqlite.journal ») : elle n’a pas été recréée vide, et aucun fichier n’a été modifié. Aucune sauvegarde précédente (« base.sqlite.prev ») n’existe'),
+    });
+    await expect(restorePrevious(dbPath)).rejects.toMatchObject({ message: `Restauration refusée : aucune sauvegarde précédente « ${dbPath}.prev » n’existe. Aucun fichier n’a été modifié.` });
+    expect(fs.readdirSync(dir)).toEqual(['base.sqlite.journal']);
+  });
+
   it('sets aside the current snapshot and a journal that does not continue .prev, saying how many entries are lost', async () => {
     const dir = tempDir();
     const dbPath = path.join(dir, 'base.sqlite');

@@ -21,7 +21,7 @@ export function companionFiles(file: string): string[] {
     const base = path.basename(file);
     aside = fs
       .readdirSync(path.dirname(file))
-      .filter((name) => name.startsWith(base) && name.includes(ASIDE_MARK))
+      .filter((name) => name.startsWith(`${base}.`) && name.includes(ASIDE_MARK))
       .sort()
       .map((name) => path.join(path.dirname(file), name));
   } catch {

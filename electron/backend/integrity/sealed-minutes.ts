@@ -12,6 +12,7 @@ import { toSessionDecision, type DecisionRow } from '../committee/decision-rows'
 import { buildMinutesContent, canonicalJson, minutesHash, type MinutesContent, type MinutesDecision, type MinutesItem } from '../committee/minutes-content';
 import { sessionLabel } from '../committee/session-rows';
 import type { DbReader } from '../review/db-reader';
+import { cachedReader } from './cached-reader';
 
 interface SealedRow {
   id: number;
@@ -187,7 +188,9 @@ export function compareSealedSession(db: DbReader, session: { id: number; number
  * Every sealed session, regenerated and compared with its stored content. A broken hash is
  * reported by sealedHashFindings; the comparison still runs, so that what differs is located.
  */
-export function sealedContentFindings(db: DbReader): IntegrityFinding[] {
+export function sealedContentFindings(live: DbReader): IntegrityFinding[] {
+  // Every session's minutes ask for the same base-wide figures: read them once for the whole run.
+  const db = cachedReader(live);
   const findings: IntegrityFinding[] = [];
   for (const row of sealedSessions(db)) {
     if (!row.minutes_content) continue;

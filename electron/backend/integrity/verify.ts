@@ -5,12 +5,11 @@
  */
 import type { IntegrityFinding, IntegrityReport } from '../../../shared/api/integrity-contract';
 import type { DbReader } from '../review/db-reader';
-import { cachedReader } from './cached-reader';
 import { sealedContentFindings, sealedHashFindings } from './sealed-minutes';
 import { snapshotDigestFindings } from './snapshot-digest';
 
 export interface VerifyContext {
-  /** Read-only and memoised for the run: no write happens during a verification. */
+  /** Read-only: no write happens during a verification (it runs in one turn of the backend's queue). */
   db: DbReader;
   /** The snapshot file; null for a base in memory. */
   path: string | null;
@@ -25,7 +24,7 @@ export const INTEGRITY_CHECKS: readonly IntegrityCheck[] = [
 ];
 
 export function verifyIntegrity(db: DbReader, path: string | null, checks: readonly IntegrityCheck[] = INTEGRITY_CHECKS): IntegrityReport {
-  const ctx: VerifyContext = { db: cachedReader(db), path };
+  const ctx: VerifyContext = { db, path };
   const findings = checks.flatMap((check) => check(ctx));
   return { ok: findings.length === 0, findings };
 }

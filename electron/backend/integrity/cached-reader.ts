@@ -7,14 +7,21 @@
 import type { SqlParams } from '../db/sqlite';
 import type { DbReader } from '../review/db-reader';
 
+/** Shared between callers, so frozen: a caller that tried to change a cached row would throw, not corrupt the next one. */
+function frozen<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (const row of value) if (row && typeof row === 'object') Object.freeze(row);
+    return Object.freeze(value);
+  }
+  return value && typeof value === 'object' ? Object.freeze(value) : value;
+}
+
 export function cachedReader(db: DbReader): DbReader {
   const cache = new Map<string, unknown>();
   const once = <T>(kind: string, sql: string, params: SqlParams | undefined, read: () => T): T => {
     const key = `${kind}\n${sql}\n${JSON.stringify(params ?? [])}`;
-    if (!cache.has(key)) cache.set(key, read());
-    // Callers may sort or extend what they get: each gets its own copy of an array of rows.
-    const value = cache.get(key) as T;
-    return (Array.isArray(value) ? value.map((row: unknown) => (row && typeof row === 'object' ? { ...row } : row)) : value) as T;
+    if (!cache.has(key)) cache.set(key, frozen(read()));
+    return cache.get(key) as T;
   };
   return {
     all: (sql, params) => once('all', sql, params, () => db.all(sql, params)),

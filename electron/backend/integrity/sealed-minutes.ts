@@ -12,7 +12,7 @@ import { toSessionDecision, type DecisionRow } from '../committee/decision-rows'
 import { buildMinutesContent, canonicalJson, minutesHash, type MinutesContent, type MinutesDecision, type MinutesItem } from '../committee/minutes-content';
 import { sessionLabel } from '../committee/session-rows';
 import type { DbReader } from '../review/db-reader';
-import { cachedReader } from './cached-reader';
+import { cachedReader } from '../review/cached-reader';
 
 interface SealedRow {
   id: number;

@@ -108,7 +108,7 @@ export function SettingsPage({ appInfo, onProfileChanged }: { appInfo: AppInfo; 
       </Panel>
       <Panel
         title="Intégrité de la base"
-        description="Vérifie les empreintes des instantanés et chaque procès-verbal scellé contre les décisions, présences et ordres du jour enregistrés (comme « verify » en ligne de commande)."
+        description="Vérifie les empreintes des instantanés et chaque procès-verbal scellé contre les décisions, présences et ordres du jour enregistrés (comme « verify » en ligne de commande)."
       >
         <IntegrityCheck allowed={profile.role !== 'PREFECTURE'} />
       </Panel>

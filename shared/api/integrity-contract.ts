@@ -20,8 +20,8 @@ export interface IntegrityReport {
 export interface IntegrityStatus extends IntegrityReport {
   /** Sealed sessions checked. */
   sealedSessions: number;
-  /** The sealed sessions whose stored minutes no longer match their SHA-256 (numbers, e.g. "12"). */
-  sessions: { id: number; number: string }[];
+  /** The sealed sessions whose stored minutes no longer match their SHA-256 (number "12", label "COSELEC 12"). */
+  sessions: { id: number; number: string; label: string }[];
   checkedAt: string;
 }
 

@@ -19,6 +19,7 @@ import { territoryHandlers } from './territory/territory-handlers';
 import { committeeHandlers } from './committee/committee-handlers';
 import { exportsHandlers } from './exports/exports-handlers';
 import { exchangeHandlers } from './exchange/exchange-handlers';
+import { integrityHandlers, openingStatus } from './integrity/integrity-handlers';
 import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
 import { BackendEvents, type BackendEventListener } from './host/backend-events';
 
@@ -47,6 +48,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const imports = new ImportService(store, () => profiles.userName(), () => profiles.scope());
   const db = store.db;
   const events = new BackendEvents();
+  // The sealed sessions' hashes, checked once on opening: the app frame shows a mismatch at once.
+  const integrity = openingStatus(store);
   store.onChange((tables) => events.emit('db:changed', { tables }));
 
   const scoped: ScopedHandlers = {
@@ -72,6 +75,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...exportsHandlers(store, events),
     ...exchangeHandlers(store, profiles),
     ...importHandlers(store),
+    ...integrityHandlers(store, integrity),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), db);
 

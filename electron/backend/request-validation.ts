@@ -5,6 +5,7 @@ import { validateCommitteeRequest } from './committee/committee-request-validati
 import { validateExchangeRequest } from './exchange/exchange-request-validation';
 import { validateExportsRequest } from './exports/exports-request-validation';
 import { validateImportRequest } from './import/import-request-validation';
+import { validateIntegrityRequest } from './integrity/integrity-request-validation';
 import { validateReviewRequest } from './review/review-request-validation';
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
@@ -67,6 +68,7 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       validateExportsRequest(method, req);
       validateExchangeRequest(method, req);
       validateImportRequest(method, req);
+      validateIntegrityRequest(method, req);
       break;
   }
   return req as ApiRequest<M>;

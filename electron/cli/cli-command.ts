@@ -51,6 +51,11 @@ interface CommandSpec<O extends Record<string, OptionSpec>> {
   run: (backend: Backend, input: CommandInput<O>) => Promise<number>;
 }
 
+/** A command that handles the base's files itself (verify, restore): the CLI does not open it first. */
+interface FileCommandSpec<O extends Record<string, OptionSpec>> extends Omit<CommandSpec<O>, 'run'> {
+  runOnFile: (dbPath: string, input: CommandInput<O>) => Promise<number>;
+}
+
 /** A command as the registry holds it, its options' types erased. */
 export interface CliCommand {
   readonly name: string;
@@ -58,11 +63,12 @@ export interface CliCommand {
   readonly args: readonly ArgSpec[];
   readonly options: Readonly<Record<string, OptionSpec>>;
   check?(input: CommandInput<Record<string, OptionSpec>>): string | null;
-  run(backend: Backend, input: CommandInput<Record<string, OptionSpec>>): Promise<number>;
+  run?(backend: Backend, input: CommandInput<Record<string, OptionSpec>>): Promise<number>;
+  runOnFile?(dbPath: string, input: CommandInput<Record<string, OptionSpec>>): Promise<number>;
 }
 
 /** Declares a command; `options` keeps its literal types so that `run` gets typed values. */
-export function defineCommand<const O extends Record<string, OptionSpec>>(spec: CommandSpec<O>): CliCommand {
+export function defineCommand<const O extends Record<string, OptionSpec>>(spec: CommandSpec<O> | FileCommandSpec<O>): CliCommand {
   return { args: [], ...spec } as unknown as CliCommand;
 }
 

@@ -7,6 +7,7 @@ import { demoCommand, dossiersCommand, importCommand, infoCommand, templateComma
 import { decideCommand, decisionsCommand, minutesCommand, minutesValidateCommand, sessionsCommand } from './cli-committee-commands';
 import { packageExportCommand, packageImportCommand, workbookExportCommand, workbookImportCommand } from './cli-exchange-commands';
 import { exportDecisionsCommand } from './cli-export-commands';
+import { restoreCommand, verifyCommand } from './cli-integrity-commands';
 import { opinionRecordCommand, opinionsCommand, profileCommand, scoreRecordCommand, scoresCommand } from './cli-review-commands';
 import { memberAddCommand, memberListCommand, sessionAgendaCommand, sessionCreateCommand, sessionListCommand, sessionPresenceCommand, sessionShowCommand, sessionStatusCommand } from './cli-session-commands';
 import { checksExportCommand, statsDepartmentsCommand, statsRegionsCommand, targetsDistributeCommand, targetsImportCommand, targetsSetCommand } from './cli-territory-commands';
@@ -46,4 +47,6 @@ export const COMMANDS: readonly CliCommand[] = [
   workbookImportCommand,
   exportDecisionsCommand,
   infoCommand,
+  verifyCommand,
+  restoreCommand,
 ];

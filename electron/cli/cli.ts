@@ -17,8 +17,11 @@ async function main(argv: string[]): Promise<number> {
       (parsed.code === 0 ? process.stdout : process.stderr).write(parsed.text);
       return parsed.code;
     }
-    backend = await openBackend({ dbPath: parsed.db ?? defaultDbPath(), userName: localUserName(), mode: 'cli', snapshotDelayMs: 60_000 });
-    return await parsed.command.run(backend, parsed.input);
+    const dbPath = parsed.db ?? defaultDbPath();
+    const { run, runOnFile } = parsed.command;
+    if (runOnFile) return await runOnFile(dbPath, parsed.input);
+    backend = await openBackend({ dbPath, userName: localUserName(), mode: 'cli', snapshotDelayMs: 60_000 });
+    return await run!(backend, parsed.input);
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n\n${error.usage}`);

@@ -6,6 +6,7 @@ import { CommitteeMembers } from '../components/CommitteeMembers/CommitteeMember
 import { SubsidySettings } from '../components/CommitteeMembers/SubsidySettings';
 import { ErrorAlert } from '../components/ErrorAlert/ErrorAlert';
 import { GridEditor, GridVersions } from '../components/GridEditor/GridEditor';
+import { IntegrityCheck } from '../components/IntegrityCheck/IntegrityCheck';
 import { ProfilesSettings } from '../components/ProfilesSettings/ProfilesSettings';
 import { TargetEditor } from '../components/TargetEditor/TargetEditor';
 import { useCurrentGrid } from '../hooks/use-current-grid';
@@ -104,6 +105,12 @@ export function SettingsPage({ appInfo, onProfileChanged }: { appInfo: AppInfo; 
       )}
       <Panel title="Subvention par poste" description="Montants de l’AMI (§ 3) utilisés pour les totaux du comité, les procès-verbaux et les exports.">
         <SubsidySettings editable={isNational(profile)} />
+      </Panel>
+      <Panel
+        title="Intégrité de la base"
+        description="Vérifie les empreintes des instantanés et chaque procès-verbal scellé contre les décisions, présences et ordres du jour enregistrés (comme « verify » en ligne de commande)."
+      >
+        <IntegrityCheck allowed={profile.role !== 'PREFECTURE'} />
       </Panel>
       <Paper withBorder p="md">
         <Title order={3} size="h4" mb="sm">

@@ -28,6 +28,7 @@ import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
 import { IMPORT_METHODS, type ImportApi, type ImportDivergence } from './import-contract';
+import { INTEGRITY_METHODS, type IntegrityApi } from './integrity-contract';
 
 export interface AppInfo {
   version: string;
@@ -230,7 +231,7 @@ export interface ImportResult {
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends CommitteeApi, ExportsApi, ExchangeApi, ImportApi {
+export interface Api extends CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
   'app:info': (req: Record<string, never>) => Promise<AppInfo>;
   'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
   'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
@@ -330,6 +331,7 @@ export const API_METHODS = [
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,
   ...IMPORT_METHODS,
+  ...INTEGRITY_METHODS,
 ] as const satisfies readonly ApiMethod[];
 
 /** Fails to compile when a method of the contract is missing from API_METHODS. */

@@ -16,6 +16,7 @@ import { busyCores, cpuTimes } from './machine-load';
 import { renderMapSwitch, runMapSwitchBench, type MapSwitchResult } from './map-switch-bench';
 import { jsonSummary, renderReport } from './report';
 import { renderExportReport, runExportBench, type ExportBenchResult } from './export-bench';
+import { renderIntegrityReport, runIntegrityBench, type IntegrityBenchResult } from './integrity-bench';
 
 function runSize(plan: SizePlan, dir: string): Promise<SizeResult> {
   const child = fork(fileURLToPath(new URL('./bench-size.ts', import.meta.url)), [JSON.stringify(plan), dir], {
@@ -46,6 +47,7 @@ const started = performance.now();
 const results: SizeResult[] = [];
 let map: MapSwitchResult | { skipped: string } | undefined;
 let exportBench: ExportBenchResult | undefined;
+let integrityBench: IntegrityBenchResult | undefined;
 try {
   for (const size of options.sizes) {
     const dir = path.join(root, String(size));
@@ -58,6 +60,16 @@ try {
   map = await runMapSwitchBench({ size: Math.max(...options.sizes), dir: root, log: (msg) => process.stderr.write(`[map] ${msg}\n`) });
   // The decision export at the largest size (issue 6): one process per variant.
   exportBench = await runExportBench({ size: Math.max(...options.sizes), runs: options.quick ? 1 : 3, dir: root });
+  // verify on sealed sessions at the largest size (issue 11): 100 sessions of 20 decisions.
+  integrityBench = await runIntegrityBench({
+    size: Math.max(...options.sizes),
+    sessions: options.quick ? 10 : 100,
+    perSession: 20,
+    runs: options.quick ? 3 : 7,
+    dir: root,
+    log: (msg) => process.stderr.write(`[verify] ${msg}
+`),
+  });
 } finally {
   fs.rmSync(root, { recursive: true, force: true });
 }
@@ -72,5 +84,6 @@ console.log(`machine CPU busy during the bench: ${cores.toFixed(1)} of ${os.cpus
 console.log(renderReport(results));
 if (map) console.log(`\n${renderMapSwitch(map)}`);
 if (exportBench) console.log(`\n${renderExportReport(exportBench)}`);
+if (integrityBench) console.log(`\n${renderIntegrityReport(integrityBench)}`);
 console.log('');
 console.log(jsonSummary(results, { node: process.version, cpus: os.cpus().length, quick: options.quick, sizes: options.sizes, elapsedS, busyCores: cores }));

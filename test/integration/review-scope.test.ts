@@ -111,6 +111,9 @@ function requestsOn13(): Record<ApiMethod, { request: unknown; refused: object }
     // The divergence report keeps only the dossiers of the profile's departments (committee-divergence test).
     'import:divergences': 'narrowed',
     'import:exportDivergences': 'narrowed',
+    // The full check names dossiers of every department; the opening status names only sealed sessions.
+    'integrity:verify': { request: {}, refused: { code: 'FORBIDDEN' } },
+    'integrity:status': 'not bound to a dossier',
   };
 }
 

@@ -27,7 +27,7 @@ import { subsidySettings } from './subsidy-settings';
 export const MINUTES_FORMAT = 'cnfs-review/proces-verbal/1';
 
 export interface MinutesDecision
-  extends Pick<SessionDecision, 'id' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote' | 'voteBase' | 'majorityReached' | 'derogation' | 'eligibility'> {
+  extends Pick<SessionDecision, 'id' | 'decision' | 'postsGranted' | 'priority' | 'grounds' | 'comment' | 'justification' | 'vote' | 'voteBase' | 'majorityReached' | 'derogation' | 'eligibility' | 'money'> {
   /** The decision departs from the prefecture's opinion (its justification says why). */
   departsFromOpinion: boolean;
   /** Names of the members recused on this item when the decision was taken. */
@@ -156,6 +156,8 @@ export function buildMinutesContent(db: DbReader, sessionId: number): MinutesCon
             justification: d.justification,
             derogation: d.derogation,
             eligibility: d.eligibility,
+            // Sealed with the decision, so that verify finds a frozen amount edited afterwards.
+            money: d.money,
             vote: d.vote,
             voteBase: d.voteBase,
             majorityReached: d.majorityReached,

@@ -10,6 +10,7 @@ import { compareDepartmentCodes, getDepartment } from '../../../shared/domain/ge
 import { roundCents } from '../../../shared/domain/money';
 import type { DbReader } from '../review/db-reader';
 import { subsidyFor, type SubsidySettings } from '../../../shared/domain/subsidy';
+import { memoised } from '../review/cached-reader';
 import { currentTargets } from '../territory/territory-stats';
 import { currentSessionDecisions } from './decision-rows';
 
@@ -99,7 +100,8 @@ export function sessionTotals(db: DbReader, sessionId: number, settings: Subsidy
     furtherReview,
     postsGranted,
     subsidy,
-    national: nationalFigures(db, settings),
+    // Once per verification run (see cachedReader), not once per sealed session regenerated.
+    national: memoised(db, `nationalFigures ${JSON.stringify(settings)}`, () => nationalFigures(db, settings)),
     departments: codes.map((code) => ({
       code,
       name: getDepartment(code)?.name ?? code,

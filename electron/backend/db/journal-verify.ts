@@ -55,7 +55,7 @@ function checkBody(row: JournalRow, stored: string | Uint8Array): JournalFinding
   return null;
 }
 
-export function verifyJournalChain(db: SqliteDb): JournalFinding[] {
+export function verifyJournalChain(db: Pick<SqliteDb, 'all'>): JournalFinding[] {
   const findings: JournalFinding[] = [];
   const rows = db.all<JournalRow>('SELECT seq, at, user_name, action, summary, tables, hash, prev_hash, body FROM journal ORDER BY seq');
   let previous: JournalRow | null = null;

@@ -13,6 +13,7 @@ import { readSchemaTables } from './data-tables';
 import { LockFile } from './lock-file';
 import { checkSchema, migrate } from './migrate';
 import { DbError } from './db-error';
+import { companionFiles, missingSnapshotError } from './base-files';
 
 export interface StoreOptions {
   /** Database file; null keeps everything in memory (tests). */
@@ -60,10 +61,10 @@ function readText(file: string): string | null {
  * a fraction of the time `PRAGMA quick_check` takes on a large file. The `.tmp` digest covers a
  * crash between the two renames of a snapshot.
  */
-function snapshotDigestMatches(file: string, bytes: Uint8Array): boolean | null {
+function snapshotDigestMatches(file: string, digest: string): boolean | null {
   const known = [readText(`${file}.sha256`), readText(`${file}.sha256.tmp`)].filter((d): d is string => !!d);
   if (known.length === 0) return null;
-  return known.includes(sha256(bytes));
+  return known.includes(digest);
 }
 
 function writeDurably(file: string, data: Uint8Array | string): void {
@@ -102,6 +103,8 @@ export class Store {
   private closed = false;
   private readonly listeners = new Set<ChangeListener>();
   private capture: JournalCapture | null = null;
+  /** SHA-256 of the snapshot file on disk: what `.prev.sha256` records when that file becomes `.prev`. */
+  private diskDigest: string | null = null;
 
   private constructor(
     readonly db: SqliteDb,
@@ -128,14 +131,23 @@ export class Store {
     const label = file;
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const lock = new LockFile(`${file}.lock`, label);
+    // A lock left behind by a crashed process is one more sign that the base existed.
+    const staleLock = fs.existsSync(`${file}.lock`);
     lock.acquire();
     let journal: JournalFile | null = null;
     let db: SqliteDb | null = null;
     try {
       const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null;
-      db = await Store.load(bytes, label, bytes ? snapshotDigestMatches(file, bytes) : null);
+      if (!bytes) {
+        // Only a base with no file at all is new: anything else is lost data, never an empty base.
+        const present = companionFiles(file).filter((f) => staleLock || f !== `${file}.lock`);
+        if (present.length > 0) throw missingSnapshotError(file, present);
+      }
+      const digest = bytes ? sha256(bytes) : null;
+      db = await Store.load(bytes, label, digest ? snapshotDigestMatches(file, digest) : null);
       journal = new JournalFile(`${file}.journal`, `${file}.journal`);
       const store = new Store(db, file, journal, lock, resolved);
+      store.diskDigest = digest;
       if (bytes) store.resumeChain();
       else migrate(db, resolved.now());
       store.replay(journal.readEntries());
@@ -302,36 +314,62 @@ export class Store {
   private afterWrite(): void {
     if (!this.journal) return;
     if (this.journal.bytes > this.options.maxJournalBytes) {
-      this.snapshot();
+      this.backgroundSnapshot();
       return;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.snapshot();
+      this.backgroundSnapshot();
     }, this.options.snapshotDelayMs);
     this.timer.unref();
   }
 
-  /** Folds the journal into a new snapshot; the previous snapshot is kept as `.prev`. */
+  /** A snapshot after a write: a failed one leaves every change in the journal, retried on the next write or on close. */
+  private backgroundSnapshot(): void {
+    try {
+      this.snapshot();
+    } catch {
+      // The acknowledged changes are in the fsync'd journal; the files on disk are unchanged.
+    }
+  }
+
+  /**
+   * Folds the journal into a new snapshot; the previous snapshot is kept as `.prev`, with its
+   * digest in `.prev.sha256`. The new file is read back and its SHA-256 compared with the bytes in
+   * memory before anything is rotated: `.prev` is only ever replaced by a snapshot known whole.
+   */
   snapshot(): void {
     if (!this.path || !this.journal || !this.dirty || this.closed) return;
     const file = this.path;
     const tmp = `${file}.tmp`;
     const bytes = this.db.export();
+    const digest = sha256(bytes);
     writeDurably(tmp, bytes);
-    writeDurably(`${file}.sha256.tmp`, sha256(bytes));
+    if (sha256(fs.readFileSync(tmp)) !== digest) {
+      fs.rmSync(tmp, { force: true });
+      throw new DbError(
+        'DB_WRITE',
+        `L’instantané écrit dans « ${tmp} » ne correspond pas à la base en mémoire (empreinte SHA-256 relue différente) : il a été écarté ; « ${file} », sa sauvegarde « ${file}.prev » et le journal sont inchangés.`,
+      );
+    }
+    writeDurably(`${file}.sha256.tmp`, digest);
     if (fs.existsSync(file)) {
+      // The `.tmp` digest covers a crash between the rotation of `.prev` and of its digest.
+      if (this.diskDigest) writeDurably(`${file}.prev.sha256.tmp`, this.diskDigest);
       fs.rmSync(`${file}.prev`, { force: true });
       try {
         fs.linkSync(file, `${file}.prev`);
       } catch {
         fs.copyFileSync(file, `${file}.prev`);
       }
+      if (this.diskDigest) fs.renameSync(`${file}.prev.sha256.tmp`, `${file}.prev.sha256`);
+      else fs.rmSync(`${file}.prev.sha256`, { force: true });
     }
     fs.renameSync(tmp, file);
     fs.renameSync(`${file}.sha256.tmp`, `${file}.sha256`);
     fsyncDir(path.dirname(file));
+    this.diskDigest = digest;
     this.journal.truncate(0);
     this.dirty = false;
   }

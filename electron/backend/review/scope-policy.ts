@@ -9,6 +9,7 @@ import { COMMITTEE_POLICY } from '../committee/committee-policy';
 import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
 import { EXPORTS_POLICY } from '../exports/exports-policy';
 import { IMPORT_POLICY } from '../import/import-policy';
+import { INTEGRITY_POLICY } from '../integrity/integrity-policy';
 import type { DbReader } from './db-reader';
 import type { Scope } from './scope';
 import { NATIONAL, OPEN, present, REVIEWERS, type Policy, type PolicyContext } from './policy-kit';
@@ -100,6 +101,7 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,
   ...IMPORT_POLICY,
+  ...INTEGRITY_POLICY,
 };
 
 export type ScopedHandlers = { [M in ApiMethod]: (request: ApiRequest<M>, scope: Scope) => Promise<ApiResponse<M>> };

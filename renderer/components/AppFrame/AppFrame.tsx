@@ -8,6 +8,7 @@ import type { Route } from '../../router/routes';
 import { canCompare, useSelectionStore } from '../../stores/selection-store';
 import { DepartmentTotalsStrip } from '../DepartmentTotals/DepartmentTotalsStrip';
 import { ProfileMenu } from '../ProfileMenu/ProfileMenu';
+import { IntegrityBanner } from './IntegrityBanner';
 import { NAV_ITEMS } from './nav-items';
 import type { NavItem } from './nav-items';
 import classes from './AppFrame.module.css';
@@ -105,6 +106,7 @@ export function AppFrame({ route, appInfo, appInfoError, profile, onProfileSwitc
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main className={classes.main} data-fill={fillHeight || undefined}>
+        {appInfo && <IntegrityBanner className={classes.noPrint} />}
         {appInfo?.mode === 'browser' && <BrowserModeBanner reason={appInfo.electronUnavailableReason} />}
         {profile?.role === 'PREFECTURE' && profile.departments.length > 0 && (
           <div className={classes.noPrint}>

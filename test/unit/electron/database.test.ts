@@ -2,6 +2,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/contract';
 import { BackendClient } from '../../../electron/backend/host/backend-client';
+import { restorePrevious } from '../../../electron/backend/db/restore';
 import { SQLJS_WASM_ENV, defaultDbPath } from '../../../electron/backend/paths';
 import { backendEnv, dbPathFromArgs, openDatabase } from '../../../electron/database';
 import { app, dialog, resetFakeElectron } from './fake-electron';
@@ -11,7 +12,10 @@ vi.mock('electron', () => import('./fake-electron'));
 // does not have: here it only records how the desktop host starts it.
 vi.mock('../../../electron/backend/host/backend-client', () => ({ BackendClient: { start: vi.fn() } }));
 
+vi.mock('../../../electron/backend/db/restore', () => ({ restorePrevious: vi.fn() }));
+
 const start = vi.mocked(BackendClient.start);
+const restore = vi.mocked(restorePrevious);
 
 beforeEach(() => {
   resetFakeElectron();
@@ -57,5 +61,23 @@ describe('opening failure', () => {
     start.mockRejectedValueOnce(new ApiError('DB_LOCKED', 'La base « /data/cnfs.sqlite » est déjà ouverte par un autre programme.'));
     await expect(openDatabase('/data/cnfs.sqlite')).resolves.toBeNull();
     expect(dialog.showErrorBox).toHaveBeenCalledExactlyOnceWith('CNFS Revue', 'La base « /data/cnfs.sqlite » est déjà ouverte par un autre programme.');
+  });
+
+  it('offers to restore the previous snapshot when the snapshot is missing, then opens again', async () => {
+    const client = {} as BackendClient;
+    start.mockRejectedValueOnce(new ApiError('DB_MISSING', 'La base « /data/cnfs.sqlite » est introuvable…')).mockResolvedValueOnce(client);
+    restore.mockResolvedValueOnce({ message: 'Sauvegarde précédente restaurée : 12 dossiers.' } as Awaited<ReturnType<typeof restorePrevious>>);
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 0, checkboxChecked: false });
+    await expect(openDatabase('/data/cnfs.sqlite')).resolves.toBe(client);
+    expect(restore).toHaveBeenCalledExactlyOnceWith('/data/cnfs.sqlite');
+    expect(dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ buttons: ['Restaurer la sauvegarde précédente', 'Quitter'] }));
+    expect(start).toHaveBeenCalledTimes(2);
+  });
+
+  it('restores nothing when the user chooses to quit', async () => {
+    start.mockRejectedValueOnce(new ApiError('DB_MISSING', 'La base « /data/cnfs.sqlite » est introuvable…'));
+    dialog.showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false });
+    await expect(openDatabase('/data/cnfs.sqlite')).resolves.toBeNull();
+    expect(restore).not.toHaveBeenCalled();
   });
 });

@@ -34,7 +34,9 @@ export async function runDecisionBench(opts: { backend: Backend; runs: number; l
   let next = 0;
   const record = await sample(Math.min(opts.runs, onAgenda.length - WARMUP), WARMUP, () => {
     const d = onAgenda[next++]!;
-    return backend.call('decisions:record', { sessionId: session.id, dossierId: d.id, decision: 'POSITIF', postsGranted: d.posts, comment: '' });
+    // Demo dossiers include ineligible ones: their approval carries a derogation, as the committee's would.
+    const derogation = session.agenda.find((a) => a.dossierId === d.id)!.eligibility.derogation.length > 0 ? 'Dérogation de mesure : structure seule sur son territoire.' : null;
+    return backend.call('decisions:record', { sessionId: session.id, dossierId: d.id, decision: 'POSITIF', postsGranted: d.posts, comment: '', derogation });
   });
   opts.log(`  decisions:record (agenda of ${onAgenda.length}): median ${record.median.toFixed(2)} ms, p95 ${record.p95.toFixed(2)} ms`);
   return { agenda: onAgenda.length, record };

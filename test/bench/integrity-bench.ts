@@ -23,6 +23,7 @@ export interface IntegrityBenchResult {
 }
 
 const TARGET_MS = 2_000;
+const DEROGATION = 'Dérogation de mesure : structure seule sur son territoire.';
 const COMMENT = 'Projet cohérent avec les besoins du territoire, décidé en séance de mesure.';
 
 export async function runIntegrityBench(opts: { size: number; sessions: number; perSession: number; runs: number; dir: string; log: (msg: string) => void }): Promise<IntegrityBenchResult> {
@@ -44,11 +45,13 @@ export async function runIntegrityBench(opts: { size: number; sessions: number; 
       for (let s = 0; s < opts.sessions; s++) {
         const items = dossiers.slice(s * opts.perSession, (s + 1) * opts.perSession);
         const session = await backend.call('sessions:save', { number: String(100 + s), date: `2021-${String(1 + (s % 12)).padStart(2, '0')}-${String(1 + (s % 28)).padStart(2, '0')}`, place: 'ANCT, Paris', chairId: members[0]!, memberIds: members });
-        await backend.call('agenda:add', { sessionId: session.id, dossierIds: items.map((d) => d.id) });
+        const { session: detail } = await backend.call('agenda:add', { sessionId: session.id, dossierIds: items.map((d) => d.id) });
+        // Demo dossiers include ineligible ones: their approval carries a derogation, as the committee's would.
+        const needsDerogation = new Set(detail.agenda.filter((a) => a.eligibility.derogation.length > 0).map((a) => a.dossierId));
         for (const memberId of members) await backend.call('sessions:setPresence', { sessionId: session.id, memberId, presence: 'PRESENT' });
         await backend.call('sessions:setStatus', { sessionId: session.id, status: 'IN_PROGRESS' });
         for (const d of items) {
-          await backend.call('decisions:record', { sessionId: session.id, dossierId: d.id, decision: 'POSITIF', postsGranted: 1, priority: false, grounds: [], comment: '', justification: COMMENT });
+          await backend.call('decisions:record', { sessionId: session.id, dossierId: d.id, decision: 'POSITIF', postsGranted: 1, priority: false, grounds: [], comment: '', justification: COMMENT, derogation: needsDerogation.has(d.id) ? DEROGATION : null });
           decisions += 1;
         }
         await backend.call('sessions:setStatus', { sessionId: session.id, status: 'CLOSED' });

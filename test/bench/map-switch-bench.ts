@@ -32,7 +32,7 @@ async function seed(dbPath: string, size: number): Promise<void> {
   try {
     await backend.call('profile:save', { name: 'Banc de mesure', role: 'ADMIN', departments: [] });
     await backend.call('demo:generate', { count: size });
-    const ids = backend.store.db.all<{ id: number }>('SELECT id FROM dossiers WHERE id % 3 = 0 ORDER BY id').map((r) => r.id);
+    const ids = backend.store.db.all<{ id: number }>('SELECT id FROM dossiers WHERE id % 3 = 0 AND posts_requested > 0 ORDER BY id').map((r) => r.id);
     for (let i = 0; i < ids.length; i += 5000) {
       await backend.call('opinions:recordBulk', { dossierIds: ids.slice(i, i + 5000), opinion: 'FAVORABLE', postsSupported: 'requested', comment: 'Avis de mesure : projet cohérent.' });
     }

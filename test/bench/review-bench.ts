@@ -33,10 +33,10 @@ export async function runReviewBench(opts: { backend: Backend; size: number; run
   await backend.call('profile:save', { name: 'Banc de mesure', role: 'COMMITTEE', departments: [] });
 
   // About a quarter of the dossiers carry an opinion and a twentieth a score, as mid-campaign.
-  const everyFourth = db.all<{ id: number }>('SELECT id FROM dossiers WHERE id % 4 = 0 ORDER BY id').map((r) => r.id);
+  const everyFourth = db.all<{ id: number }>('SELECT id FROM dossiers WHERE id % 4 = 0 AND posts_requested > 0 ORDER BY id').map((r) => r.id);
   const seed = await timeAsync(async () => {
     for (let i = 0; i < everyFourth.length; i += 2_000) {
-      await backend.call('opinions:recordBulk', { dossierIds: everyFourth.slice(i, i + 2_000), opinion: i % 4_000 === 0 ? 'FAVORABLE' : 'DEFAVORABLE', postsSupported: 'requested', comment: COMMENT });
+      await backend.call('opinions:recordBulk', { dossierIds: everyFourth.slice(i, i + 2_000), opinion: i % 4_000 === 0 ? 'FAVORABLE' : 'DEFAVORABLE', postsSupported: i % 4_000 === 0 ? 'requested' : 'none', comment: COMMENT });
     }
   });
   const toScore = db.all<{ id: number }>('SELECT id FROM dossiers WHERE id % 20 = 0 ORDER BY id').map((r) => r.id);

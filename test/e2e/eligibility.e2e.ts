@@ -1,6 +1,9 @@
 // Issue 11 in the UI: the agenda shows each item's eligibility (éligible / à vérifier / non
 // éligible), and approving a dossier that is not eligible asks for « Justification de la
-// dérogation », which the decision summary then shows. Screenshots at 1280×720 and 1440×900.
+// dérogation », which the decision summary then shows. The session is then sealed and the commune
+// re-imported with another contract and declared aid: the session page flags the change and keeps
+// the frozen figures, and « Vérifier l’intégrité » in Paramètres is green. Screenshots at 1280×720
+// and 1440×900.
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -116,4 +119,51 @@ test('approving the commune asks for « Justification de la dérogation », then
   await expect(summary).toContainText('Seule structure présente dans la haute vallée de la Roya');
   const decisions = await callApi<{ dossierId: number; derogation: string | null }[]>('decisions:list', { sessionId });
   expect(decisions.body.find((d) => d.dossierId === ids['E-COMMUNE'])?.derogation).toBe('Seule structure présente dans la haute vallée de la Roya ; portage public temporaire.');
+});
+
+test('sealed, then the commune re-imported as a CDD with declared aid: the session page flags the change and keeps the frozen money', async () => {
+  const record = (externalId: string, decision: Record<string, unknown>) => callApi('decisions:record', { sessionId, dossierId: ids[externalId], ...decision });
+  expect((await record('E-OK', { decision: 'POSITIF', postsGranted: 3, comment: '' })).status).toBe(200);
+  expect((await record('E-CDD19', { decision: 'EXAMEN_COMPLEMENTAIRE', comment: 'Durée du contrat à confirmer.', justification: 'La durée de 19 mois doit être justifiée par la structure.' })).status).toBe(200);
+  expect((await callApi('sessions:setStatus', { sessionId, status: 'CLOSED' })).status).toBe(200);
+  expect((await callApi('minutes:validate', { sessionId })).status).toBe(200);
+
+  // The platform's next export says the commune now hires on an 18-month CDD and already gets 5,000 € of aid.
+  const changed = DOSSIERS.map((d) => (d.externalId === 'E-COMMUNE' ? { ...d, contractType: 'CDD', contractMonths: 18, declaredAid: 5000 } : d));
+  const preview = await callApi<{ token: string }>('import:preview', { fileName: 'eligibilite-2.json', data: { $bytes: Buffer.from(JSON.stringify(changed)).toString('base64') } });
+  expect((await callApi('import:commit', { token: preview.body.token })).status).toBe(200);
+
+  await page.setViewportSize(SIZES[1]);
+  await page.goto(`${server.appUrl.split('#')[0]}#/comites/${sessionId}`);
+  await waitReady(page);
+  const row = page.locator(`tr[data-testid="agenda-row"][data-dossier-id="${ids['E-COMMUNE']}"]`);
+  await expect(row.getByTestId('changed-since-decision-badge')).toHaveText('dossier modifié');
+  if ((await row.getAttribute('data-open')) === null) await row.getByTestId('agenda-toggle').click();
+  const detail = page.getByTestId('agenda-detail');
+  // 2 posts × 40,000 € on the CDI the committee decided on; the CDD with aid would be 59,000 €.
+  await expect(detail.getByTestId('frozen-money')).toContainText('80\u202f000\u00a0€');
+  await expect(detail.getByTestId('changed-since-decision')).toContainText('CDI → CDD');
+  await expect(detail.getByTestId('changed-since-decision')).toContainText('5\u202f000');
+  await expect(detail.getByTestId('decision-derogation')).toContainText('Seule structure présente dans la haute vallée de la Roya');
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await detail.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -80));
+    await screenshot(`sealed-changed-${size.width}x${size.height}`);
+  }
+  const totals = await callApi<{ totals: { subsidy: { total: number } } }>('sessions:get', { id: sessionId });
+  expect(totals.body.totals.subsidy.total).toBe(80_000 + 3 * 40_000);
+});
+
+test('« Vérifier l’intégrité » in Paramètres finds the base intact', async () => {
+  await page.goto(`${server.appUrl.split('#')[0]}#/parametres`);
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Vérifier l’intégrité' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Base intègre' })).toBeVisible();
+  await expect(page.getByTestId('integrity-findings')).toHaveCount(0);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    await page.getByRole('status').filter({ hasText: 'Base intègre' }).evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await screenshot(`integrity-green-${size.width}x${size.height}`);
+  }
 });

@@ -52,9 +52,9 @@ const NONE = Object.fromEntries(
 ) as Omit<DossierFields, 'externalId' | 'name' | 'status' | 'departmentCode' | 'postsRequested'>;
 
 const DOSSIERS: [DossierFields, DossierFields, DossierFields] = [
-  { ...NONE, externalId: 'P-101', name: 'Association Le Lien numérique', departmentCode: '06', postsRequested: 3, status: 'CREEE' },
-  { ...NONE, externalId: 'P-102', name: 'Centre social des Moulins', departmentCode: '06', postsRequested: 2, status: 'CREEE' },
-  { ...NONE, externalId: 'P-103', name: 'Maison des associations de Marseille', departmentCode: '13', postsRequested: 1, status: 'CREEE' },
+  { ...NONE, legalForm: 'Association déclarée', externalId: 'P-101', name: 'Association Le Lien numérique', departmentCode: '06', postsRequested: 3, status: 'CREEE' },
+  { ...NONE, legalForm: 'Association déclarée', externalId: 'P-102', name: 'Centre social des Moulins', departmentCode: '06', postsRequested: 2, status: 'CREEE' },
+  { ...NONE, legalForm: 'Association déclarée', externalId: 'P-103', name: 'Maison des associations de Marseille', departmentCode: '13', postsRequested: 1, status: 'CREEE' },
 ];
 
 const bytes = (fields: DossierFields[]) => ({ $bytes: Buffer.from(writePlatformCsv(fields)).toString('base64') });
@@ -78,8 +78,8 @@ test.beforeAll(async ({ browser }) => {
   await callApi('agenda:add', { sessionId: session.id, dossierIds: [ids['P-101'], ids['P-102']] });
   for (const memberId of members) await callApi('sessions:setPresence', { sessionId: session.id, memberId, presence: 'PRESENT' });
   await callApi('sessions:setStatus', { sessionId: session.id, status: 'IN_PROGRESS' });
-  await callApi('decisions:record', { sessionId: session.id, dossierId: ids['P-101'], decision: 'POSITIF', postsGranted: 2, comment: '' });
-  await callApi('decisions:record', { sessionId: session.id, dossierId: ids['P-102'], decision: 'NEGATIF', grounds: ['BESOINS'], comment: 'Offre de médiation déjà présente.' });
+  await callApi('decisions:record', { sessionId: session.id, dossierId: ids['P-101'], decision: 'POSITIF', postsGranted: 2, comment: '', justification: 'Accord instruit en séance, sans avis de la préfecture.' });
+  await callApi('decisions:record', { sessionId: session.id, dossierId: ids['P-102'], decision: 'NEGATIF', grounds: ['BESOINS'], comment: 'Offre de médiation déjà présente.', justification: 'Refus instruit en séance, sans avis de la préfecture.' });
   await callApi('sessions:setStatus', { sessionId: session.id, status: 'CLOSED' });
   await callApi('minutes:validate', { sessionId: session.id });
 });

@@ -400,12 +400,14 @@ test(`with ${LARGE_BASE.toLocaleString('en')} demo dossiers: every measure, the 
   // A mid-campaign state: an opinion on about half the dossiers, unevenly across departments.
   const everyId: number[] = [];
   for (let offset = 0; ; offset += 500) {
-    const chunk = await callApi<{ rows: { id: number; departmentCode: string }[] }>('dossiers:list', { limit: 500, offset, sort: { column: 'externalId', direction: 'asc' } });
-    everyId.push(...chunk.rows.filter((r) => (r.id * 7919) % 100 < 20 + ((r.departmentCode.charCodeAt(1) * 13) % 60)).map((r) => r.id));
+    const chunk = await callApi<{ rows: { id: number; departmentCode: string; postsRequested: number }[] }>('dossiers:list', { limit: 500, offset, sort: { column: 'externalId', direction: 'asc' } });
+    // A favourable opinion supports at least one post: dossiers asking for none get no opinion here.
+    everyId.push(...chunk.rows.filter((r) => r.postsRequested > 0 && (r.id * 7919) % 100 < 20 + ((r.departmentCode.charCodeAt(1) * 13) % 60)).map((r) => r.id));
     if (chunk.rows.length < 500) break;
   }
   for (let i = 0; i < everyId.length; i += 5000) {
-    await callApi('opinions:recordBulk', { dossierIds: everyId.slice(i, i + 5000), opinion: (i / 5000) % 4 === 3 ? 'DEFAVORABLE' : 'FAVORABLE', postsSupported: 'requested', comment: COMMENT });
+    const unfavourable = (i / 5000) % 4 === 3;
+    await callApi('opinions:recordBulk', { dossierIds: everyId.slice(i, i + 5000), opinion: unfavourable ? 'DEFAVORABLE' : 'FAVORABLE', postsSupported: unfavourable ? 'none' : 'requested', comment: COMMENT });
   }
   // Targets sized on what was granted, so that some departments are over and some under.
   const stats = await callApi<Stats[]>('stats:departments', {});

@@ -38,7 +38,7 @@ export function IntegrityCheck({ allowed }: { allowed: boolean }) {
       <ErrorAlert error={error} title="La vérification n’a pas pu être faite" />
       {report?.ok && (
         <Alert color="green" variant="light" icon={<IconCircleCheck />} title="Base intègre" role="status" w="100%">
-          Aucune anomalie : les empreintes des instantanés et les procès-verbaux scellés correspondent aux décisions enregistrées.
+          Aucune anomalie : la chaîne du journal, les empreintes des instantanés et les procès-verbaux scellés correspondent aux décisions enregistrées.
         </Alert>
       )}
       {report && !report.ok && (

@@ -193,7 +193,9 @@ function subsidyCheck(fields: DossierFields, cuiAmount: number | null, ineligibl
   const label = 'Subvention de l’État';
   const closed = fields.status === null ? undefined : NO_SUBSIDY_STATUS[fields.status];
   if (closed) return check('SUBSIDY', label, 'info', `${closed} : aucune subvention`);
-  if (ineligible && fields.status !== 'VALIDATION_COSELEC') return check('SUBSIDY', label, 'info', 'Dossier non éligible : aucune subvention, sauf accord du comité par dérogation');
+  // Once approved, the money is the one the decision froze (shown with the decision), never recomputed from today's fields.
+  if (fields.status === 'VALIDATION_COSELEC') return check('SUBSIDY', label, 'info', 'Montant figé par la décision du comité : voir « Décisions du comité »');
+  if (ineligible) return check('SUBSIDY', label, 'info', 'Dossier non éligible : aucune subvention, sauf accord du comité par dérogation');
   const { perPost, posts, gross, aid, net } = subsidyFor(fields, cuiAmount);
   if (fields.contractType === null) return check('SUBSIDY', label, 'unknown', 'Type de contrat non renseigné : montant inconnu');
   if (perPost === null) return check('SUBSIDY', label, 'unknown', 'CUI : montant par poste non fixé par l’appel à manifestation d’intérêt');

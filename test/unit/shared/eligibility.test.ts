@@ -313,14 +313,16 @@ describe('rules checked against the call’s text (issue 11)', () => {
     expect(eligibilityText({ state: 'NON_ELIGIBLE', reasons: ['a', 'b'] })).toBe('non éligible : a ; b');
   });
 
-  it('shows no net subsidy for a refused or ineligible dossier; an approval by derogation shows it', () => {
+  it('shows no net subsidy for a refused or ineligible dossier; an approved one points to the money its decision froze', () => {
     const subsidy = (fields: Partial<DossierFields>) => find(checkEligibility(dossier(fields)), 'SUBSIDY')!;
     expect(subsidy({ status: 'REFUS_COSELEC' })).toMatchObject({ status: 'info', detail: 'Dossier refusé par le comité : aucune subvention' });
     expect(subsidy({ status: 'ABANDON' }).detail).toBe('Dossier abandonné : aucune subvention');
     const commune = subsidy({ legalForm: 'Commune et commune nouvelle' });
     expect(commune.detail).toBe('Dossier non éligible : aucune subvention, sauf accord du comité par dérogation');
     expect(commune.detail).not.toContain('€');
-    expect(subsidy({ legalForm: 'Commune et commune nouvelle', status: 'VALIDATION_COSELEC', postsGranted: 1 }).detail).toContain(`subvention nette : 40${NNBSP}000${NBSP}€`);
+    // Approved (by derogation or not): today's fields never recompute the money the decision froze.
+    expect(subsidy({ legalForm: 'Commune et commune nouvelle', status: 'VALIDATION_COSELEC', postsGranted: 1 }).detail).toBe('Montant figé par la décision du comité : voir « Décisions du comité »');
+    expect(subsidy({ legalForm: 'Association déclarée', status: 'VALIDATION_COSELEC', postsGranted: 2, contractType: 'CDD', declaredAid: 5000 }).detail).not.toContain('€');
     expect(subsidy({ contractType: 'CDD', contractMonths: 12 }).detail).toContain('subvention nette');
   });
 });

@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import { getDepartment } from '../../../shared/domain/geography';
 import type { TerritoryCheck } from '../../../shared/domain/territory';
 import { CHECK_LABELS, SEVERITY_LABELS } from '../../../shared/domain/territory-labels';
+import { allIn } from '../db/all-in';
 import type { DbReader } from '../review/db-reader';
 
 export interface ChecksExportContext {
@@ -30,11 +31,7 @@ export function neutralizeFormula(text: string): string {
 function externalIds(db: DbReader, checks: readonly TerritoryCheck[]): Map<number, string> {
   const ids = [...new Set(checks.flatMap((c) => c.dossierIds ?? []))];
   const found = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = db.all<{ id: number; external_id: string }>(`SELECT id, external_id FROM dossiers WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-    for (const r of rows) found.set(r.id, r.external_id);
-  }
+  for (const r of allIn<{ id: number; external_id: string }>(db, 'SELECT id, external_id FROM dossiers WHERE id IN (?*)', ids)) found.set(r.id, r.external_id);
   return found;
 }
 

@@ -60,9 +60,7 @@ export function formatBoolean(value: boolean | null | undefined): string {
   return value ? 'Oui' : 'Non';
 }
 
-/** `3 dossiers`, `1 dossier`, `0 dossier` (French uses the singular for 0 and 1). */
-export function pluralize(count: number, singular: string, plural: string): string {
-  return `${formatNumber(count)} ${Math.abs(count) < 2 ? singular : plural}`;
-}
+/** `3 dossiers`, `1 dossier`, `0 dossier`: the one plural rule, shared with the backend. */
+export { plural as pluralize } from '../../shared/domain/french-format';
 
 export { EMPTY as EMPTY_VALUE };

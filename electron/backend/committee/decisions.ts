@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/committee';
 import type { DossierFieldKey, FieldChange } from '../../../shared/domain/dossier';
 import { ELIGIBILITY_STATE_LABELS, type EligibilitySummary } from '../../../shared/domain/eligibility';
+import { plural } from '../../../shared/domain/french-format';
 import { COMMENT_MIN, OPINION_LABELS, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import { refreshContentHash } from '../dossiers/dossier-writes';
@@ -62,7 +63,6 @@ export function normaliseDecision(input: Omit<DecisionInput, 'sessionId'>): Norm
   };
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function opinionText(ctx: DecisionContext): string {
   if (ctx.opinion === null) return 'aucun avis';

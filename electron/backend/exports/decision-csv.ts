@@ -7,6 +7,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { shortDate } from '../../../shared/domain/french-format';
 import { BOM, csvLines, fixedNumber, type CsvCell, type CsvNumber } from '../files/csv-writer';
 import { DECISION_COLUMNS, type ColumnKind } from './decision-columns';
 import type { DecisionExportRow } from './decision-rows';
@@ -15,11 +16,7 @@ import type { DecisionWriter } from './decision-workbook';
 function csvValue(kind: ColumnKind, value: string | number | null): CsvCell | CsvNumber {
   if (value === null) return null;
   if (typeof value === 'number') return kind === 'euro' ? fixedNumber(value, 2) : value;
-  if (kind === 'date') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-    return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
-  }
-  return value;
+  return kind === 'date' ? shortDate(value) : value;
 }
 
 export class DecisionCsvWriter implements DecisionWriter {

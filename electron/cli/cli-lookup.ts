@@ -78,4 +78,4 @@ export function writeFileAtomically(out: string, data: Uint8Array): string {
   return target;
 }
 
-export const frDate = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
+export { shortDate as frDate } from '../../shared/domain/french-format';

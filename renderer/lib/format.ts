@@ -2,14 +2,12 @@
  * French display formatting. Intl fr-FR separates thousands with a narrow no-break space
  * (U+202F) and puts a no-break space before « € », so numbers never wrap mid-value.
  */
+import { formatEuros } from '../../shared/domain/money';
 
 const EMPTY = '—';
 
 const integerFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-const moneyFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-// Whole amounts read better without « ,00 » (« 40 000 € »), as in shared/domain/money.ts.
-const wholeMoneyFormat = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 // Date-only values (YYYY-MM-DD) are calendar days: formatting them in UTC keeps the day
 // from shifting for users west of Greenwich.
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
@@ -31,7 +29,8 @@ export function formatNumber(value: number | null | undefined): string {
 
 export function formatMoney(value: number | null | undefined): string {
   if (value === null || value === undefined || Number.isNaN(value)) return EMPTY;
-  return Number.isInteger(value) ? wholeMoneyFormat.format(value) : moneyFormat.format(value);
+  // The backend's writing (« 40 000 € », « 1 234,56 € »), independent of the browser's ICU data.
+  return formatEuros(value);
 }
 
 function parseIso(value: string): Date | null {
@@ -60,9 +59,7 @@ export function formatBoolean(value: boolean | null | undefined): string {
   return value ? 'Oui' : 'Non';
 }
 
-/** `3 dossiers`, `1 dossier`, `0 dossier` (French uses the singular for 0 and 1). */
-export function pluralize(count: number, singular: string, plural: string): string {
-  return `${formatNumber(count)} ${Math.abs(count) < 2 ? singular : plural}`;
-}
+/** `3 dossiers`, `1 dossier`, `0 dossier`: the one plural rule, shared with the backend. */
+export { plural as pluralize } from '../../shared/domain/french-format';
 
 export { EMPTY as EMPTY_VALUE };

@@ -17,12 +17,6 @@ export const QPV_LABELS: Record<QpvStatus, string> = { OUI: 'Oui', NON: 'Non', S
 
 export const STRUCTURE_TYPE_LABELS: Record<StructureType, string> = { PRIVEE: 'Privée', PUBLIQUE: 'Publique' };
 
-export const DECISION_LABELS: Record<DecisionEntry['decision'], string> = {
-  POSITIF: 'Favorable',
-  NEGATIF: 'Défavorable',
-  EXAMEN_COMPLEMENTAIRE: 'Examen complémentaire',
-};
-
 export const DECISION_COLORS: Record<DecisionEntry['decision'], string> = {
   POSITIF: 'green',
   NEGATIF: 'red',

@@ -42,6 +42,10 @@ export type QuorumRule = { kind: 'MAJORITY' } | { kind: 'MINIMUM'; count: number
 
 export const DECISION_KINDS = ['POSITIF', 'NEGATIF', 'EXAMEN_COMPLEMENTAIRE'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
+/**
+ * The committee's words for its decisions, everywhere (minutes, exports, CLI, UI): it grants
+ * (« Accord ») or refuses (« Refus »); « Favorable » / « Défavorable » are the prefecture's opinions.
+ */
 export const DECISION_LABELS: Record<DecisionKind, string> = {
   POSITIF: 'Accord',
   NEGATIF: 'Refus',

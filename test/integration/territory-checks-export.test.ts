@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import { neutralizeFormula } from '../../electron/backend/territory/checks-export';
+import { neutralizeFormula } from '../../electron/backend/files/csv-writer';
 import { useProfile } from './review-fixtures';
 import { openTerritoryBase } from './territory-fixtures';
 

@@ -1,6 +1,7 @@
 /** A session's agenda: dossiers added by id or by filter, removed, reordered. */
 import { ApiError, type DossierFilter } from '../../../shared/api/contract';
 import type { UserProfile } from '../../../shared/domain/review';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import type { Store } from '../db/store';
 import type { SqlParam } from '../db/sqlite';
 import { whereClause } from '../dossiers/dossier-filter';
@@ -49,7 +50,7 @@ export function addToAgenda(store: Store, author: UserProfile, sessionId: number
   if (count + toAdd.length > AGENDA_MAX) {
     throw new ApiError(
       'VALIDATION',
-      `L’ordre du jour de la séance ${sessionLabel(session.number)} compterait ${(count + toAdd.length).toLocaleString('fr-FR')} dossiers : ${AGENDA_MAX.toLocaleString('fr-FR')} au plus. Affinez le filtre.`,
+      `L’ordre du jour de la séance ${sessionLabel(session.number)} compterait ${frenchNumber(count + toAdd.length)} dossiers : ${frenchNumber(AGENDA_MAX)} au plus. Affinez le filtre.`,
     );
   }
   const at = new Date().toISOString();

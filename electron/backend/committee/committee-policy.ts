@@ -7,6 +7,7 @@
  */
 import type { CommitteeMethod } from '../../../shared/api/committee-contract';
 import { COMMITTEE_METHODS } from '../../../shared/api/committee-contract';
+import { allIn } from '../db/all-in';
 import { NATIONAL, OPEN, type Policies, type Policy } from '../review/policy-kit';
 
 const nationalOnly: Policy<CommitteeMethod> = { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'gérer les séances du comité'), req) };
@@ -17,11 +18,8 @@ const decisionsInScope: Policy<'decisions:list'> = {
     if (!scope.restricted || decisions.length === 0) return decisions;
     const ids = [...new Set(decisions.map((d) => d.dossierId))];
     const allowed = new Set<number>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      for (const r of db.all<{ id: number; department_code: string }>(`SELECT id, department_code FROM dossiers WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk)) {
-        if (scope.allows(r.department_code)) allowed.add(r.id);
-      }
+    for (const r of allIn<{ id: number; department_code: string }>(db, 'SELECT id, department_code FROM dossiers WHERE id IN (?*)', ids)) {
+      if (scope.allows(r.department_code)) allowed.add(r.id);
     }
     return decisions.filter((d) => allowed.has(d.dossierId));
   },

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/domain/committee';
 import type { DossierFieldKey, FieldChange } from '../../../shared/domain/dossier';
 import { ELIGIBILITY_STATE_LABELS, type EligibilitySummary } from '../../../shared/domain/eligibility';
+import { frenchNumber, plural } from '../../../shared/domain/french-format';
 import { COMMENT_MIN, OPINION_LABELS, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import { refreshContentHash } from '../dossiers/dossier-writes';
@@ -62,7 +63,6 @@ export function normaliseDecision(input: Omit<DecisionInput, 'sessionId'>): Norm
   };
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
 
 function opinionText(ctx: DecisionContext): string {
   if (ctx.opinion === null) return 'aucun avis';
@@ -87,14 +87,14 @@ export function decisionErrors(d: NormalisedDecision, ctx: DecisionContext): str
   } else if (d.grounds.length > 0) {
     errors.push('Les motifs de refus ne s’appliquent qu’à un refus.');
   }
-  if (d.comment.length > DECISION_TEXT_MAX) errors.push(`Le commentaire compte au plus ${DECISION_TEXT_MAX.toLocaleString('fr-FR')} caractères.`);
+  if (d.comment.length > DECISION_TEXT_MAX) errors.push(`Le commentaire compte au plus ${frenchNumber(DECISION_TEXT_MAX)} caractères.`);
   if (departsFromOpinion(ctx.opinion, ctx.postsSupported, d.decision, d.postsGranted) && (d.justification ?? '').length < COMMENT_MIN) {
     errors.push(`La décision s’écarte de l’avis de la préfecture (${opinionText(ctx)}) : justifiez-la (au moins ${COMMENT_MIN} caractères).`);
   }
   if (d.decision === 'POSITIF' && ctx.opinion === null && (d.justification ?? '').length < COMMENT_MIN) {
     errors.push(`Le dossier ${ctx.externalId} n’a pas d’avis de la préfecture : justifiez l’accord sans avis (au moins ${COMMENT_MIN} caractères).`);
   }
-  if (d.justification !== null && d.justification.length > DECISION_TEXT_MAX) errors.push(`La justification compte au plus ${DECISION_TEXT_MAX.toLocaleString('fr-FR')} caractères.`);
+  if (d.justification !== null && d.justification.length > DECISION_TEXT_MAX) errors.push(`La justification compte au plus ${frenchNumber(DECISION_TEXT_MAX)} caractères.`);
   errors.push(...derogationErrors(d, ctx));
   if (d.vote) {
     const total = d.vote.for + d.vote.against + d.vote.abstain;
@@ -125,9 +125,9 @@ function derogationErrors(d: NormalisedDecision, ctx: DecisionContext): string[]
   }
   const why = `Le dossier ${ctx.externalId} est ${ELIGIBILITY_STATE_LABELS[ctx.eligibility.state]} (${needed.join(' ; ')})`;
   if (length < DEROGATION_MIN) {
-    return [`${why} : l’accord demande une justification de la dérogation (${DEROGATION_MIN} à ${DEROGATION_MAX.toLocaleString('fr-FR')} caractères${length > 0 ? `, ${length} saisi${length > 1 ? 's' : ''}` : ''}).`];
+    return [`${why} : l’accord demande une justification de la dérogation (${DEROGATION_MIN} à ${frenchNumber(DEROGATION_MAX)} caractères${length > 0 ? `, ${length} saisi${length > 1 ? 's' : ''}` : ''}).`];
   }
-  if (length > DEROGATION_MAX) return [`La justification de la dérogation du dossier ${ctx.externalId} compte au plus ${DEROGATION_MAX.toLocaleString('fr-FR')} caractères (${length.toLocaleString('fr-FR')} saisis).`];
+  if (length > DEROGATION_MAX) return [`La justification de la dérogation du dossier ${ctx.externalId} compte au plus ${frenchNumber(DEROGATION_MAX)} caractères (${frenchNumber(length)} saisis).`];
   return [];
 }
 

@@ -1,8 +1,7 @@
 /**
- * Dates and counts written the French way for the minutes, independent of the host's ICU data:
- * « jeudi 1er avril 2021 », « 1er avril 2021 à 14 h 05 », « 2 postes ».
+ * Dates written the French way for the minutes, independent of the host's ICU data:
+ * « jeudi 1er avril 2021 », « 1er avril 2021 à 14 h 05 ». Counts are shared/domain/french-format's.
  */
-import { groupThousands } from '../../../shared/domain/money';
 
 const DAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
@@ -28,12 +27,4 @@ export function frenchDateTime(iso: string): string {
   );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return `${frenchDate(`${part('year')}-${part('month')}-${part('day')}`)} à ${Number(part('hour'))} h ${part('minute')}`;
-}
-
-/** « 1 234 » with a narrow no-break space. */
-export const frenchNumber = (n: number) => groupThousands(n);
-
-/** « 1 poste », « 2 postes », « 0 poste » (French singular below 2). */
-export function count(n: number, one: string, many: string): string {
-  return `${frenchNumber(n)} ${Math.abs(n) >= 2 ? many : one}`;
 }

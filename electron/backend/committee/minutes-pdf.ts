@@ -9,8 +9,9 @@ import { CONTRACT_LABELS } from '../../../shared/domain/dossier';
 import { eligibilityText } from '../../../shared/domain/eligibility';
 import { formatEuros } from '../../../shared/domain/money';
 import { SUBSIDY_PER_POST } from '../../../shared/domain/subsidy';
+import { frenchNumber, plural } from '../../../shared/domain/french-format';
 import { OPINION_LABELS } from '../../../shared/domain/review';
-import { count, frenchDate, frenchDateTime, frenchLongDate, frenchNumber } from './french-format';
+import { frenchDate, frenchDateTime, frenchLongDate } from './french-format';
 import type { MinutesContent, MinutesDecision, MinutesItem } from './minutes-content';
 import { BAND, BLUE, DECISION_COLORS, FONT_FILES, fontsDir, GREY, MARGIN, RULE, TEXT, Writer } from './pdf-writer';
 
@@ -95,11 +96,11 @@ function membersSection(w: Writer, title: string, c: MinutesContent): void {
   w.gap(6);
   const rule =
     session.quorumRule.kind === 'MAJORITY'
-      ? `Le quorum est fixé à plus de la moitié des ${count(members.length, 'membre', 'membres')} de la séance, soit ${count(quorum.required, 'membre présent', 'membres présents')}.`
-      : `Le quorum est fixé à ${count(quorum.required, 'membre présent', 'membres présents')} au moins.`;
+      ? `Le quorum est fixé à plus de la moitié des ${plural(members.length, 'membre', 'membres')} de la séance, soit ${plural(quorum.required, 'membre présent', 'membres présents')}.`
+      : `Le quorum est fixé à ${plural(quorum.required, 'membre présent', 'membres présents')} au moins.`;
   const verdict = quorum.reached
-    ? `Avec ${count(quorum.present, 'membre présent', 'membres présents')}, le quorum est atteint : le comité peut valablement délibérer.`
-    : `Avec ${count(quorum.present, 'membre présent', 'membres présents')}, le quorum n’est pas atteint : le comité ne peut pas délibérer.`;
+    ? `Avec ${plural(quorum.present, 'membre présent', 'membres présents')}, le quorum est atteint : le comité peut valablement délibérer.`
+    : `Avec ${plural(quorum.present, 'membre présent', 'membres présents')}, le quorum n’est pas atteint : le comité ne peut pas délibérer.`;
   w.paragraph(`${rule} ${verdict}`);
 }
 
@@ -118,19 +119,19 @@ function conflictsSection(w: Writer, title: string, c: MinutesContent): void {
 
 function opinionText(item: MinutesItem): string {
   if (item.opinion === null) return 'pas d’avis de la préfecture';
-  const posts = item.opinion === 'FAVORABLE' && item.postsSupported !== null ? ` (${count(item.postsSupported, 'poste soutenu', 'postes soutenus')})` : '';
+  const posts = item.opinion === 'FAVORABLE' && item.postsSupported !== null ? ` (${plural(item.postsSupported, 'poste soutenu', 'postes soutenus')})` : '';
   return `avis de la préfecture : ${OPINION_LABELS[item.opinion].toLowerCase()}${posts}`;
 }
 
 function decisionLine(d: MinutesDecision): string {
-  const posts = d.decision === 'POSITIF' ? ` — ${count(d.postsGranted ?? 0, 'poste accordé', 'postes accordés')}` : '';
+  const posts = d.decision === 'POSITIF' ? ` — ${plural(d.postsGranted ?? 0, 'poste accordé', 'postes accordés')}` : '';
   return `${DECISION_LABELS[d.decision]}${posts}${d.priority ? ' (prioritaire)' : ''}`;
 }
 
 export function voteText(d: Pick<MinutesDecision, 'vote' | 'voteBase' | 'majorityReached'>): string | null {
   if (!d.vote) return null;
   const { vote } = d;
-  return `${count(vote.for, 'voix pour', 'voix pour')}, ${count(vote.against, 'voix contre', 'voix contre')}, ${count(vote.abstain, 'abstention', 'abstentions')} (base de vote : ${count(d.voteBase, 'membre présent non récusé', 'membres présents non récusés')}) — ${d.majorityReached ? 'majorité atteinte' : 'majorité non atteinte'}.`;
+  return `${plural(vote.for, 'voix pour', 'voix pour')}, ${plural(vote.against, 'voix contre', 'voix contre')}, ${plural(vote.abstain, 'abstention', 'abstentions')} (base de vote : ${plural(d.voteBase, 'membre présent non récusé', 'membres présents non récusés')}) — ${d.majorityReached ? 'majorité atteinte' : 'majorité non atteinte'}.`;
 }
 
 function itemBlock(w: Writer, item: MinutesItem): void {
@@ -142,7 +143,7 @@ function itemBlock(w: Writer, item: MinutesItem): void {
     item.siret ? `SIRET ${item.siret}` : null,
     item.networkName ? `réseau ${item.networkName}` : null,
     item.contractType ? CONTRACT_LABELS[item.contractType] : null,
-    count(item.postsRequested, 'poste demandé', 'postes demandés'),
+    plural(item.postsRequested, 'poste demandé', 'postes demandés'),
     opinionText(item),
     item.carriedOverFrom ? `repris de la séance ${item.carriedOverFrom} (examen complémentaire)` : null,
   ].filter((p): p is string => p !== null);
@@ -178,14 +179,14 @@ function decisionsSection(w: Writer, title: string, c: MinutesContent): void {
     return;
   }
   w.paragraph(
-    `${count(items, 'dossier était inscrit', 'dossiers étaient inscrits')} à l’ordre du jour ; ${count(t.decided, 'décision a été prise', 'décisions ont été prises')} : ${count(t.approved, 'accord', 'accords')} pour ${count(t.postsGranted, 'poste', 'postes')}, ${count(t.refused, 'refus', 'refus')}, ${count(t.furtherReview, 'renvoi', 'renvois')} en examen complémentaire. Les décisions sont présentées par département.`,
+    `${plural(items, 'dossier était inscrit', 'dossiers étaient inscrits')} à l’ordre du jour ; ${plural(t.decided, 'décision a été prise', 'décisions ont été prises')} : ${plural(t.approved, 'accord', 'accords')} pour ${plural(t.postsGranted, 'poste', 'postes')}, ${plural(t.refused, 'refus', 'refus')}, ${plural(t.furtherReview, 'renvoi', 'renvois')} en examen complémentaire. Les décisions sont présentées par département.`,
   );
   for (const department of c.departments) {
     w.ensure(110);
     w.gap(10);
     const { doc } = w;
     const top = doc.y;
-    const target = department.target === null ? 'pas d’objectif fixé' : `objectif ${count(department.target, 'poste', 'postes')}`;
+    const target = department.target === null ? 'pas d’objectif fixé' : `objectif ${plural(department.target, 'poste', 'postes')}`;
     const right = `${target} · accordés au total : ${frenchNumber(department.grantedTotal)} · dans la séance : ${frenchNumber(department.grantedInSession)}`;
     doc.rect(MARGIN.left, top, w.width, 20).fill(BAND);
     w.style('Bold', 10.5, BLUE).text(`${department.code} — ${department.name}`, MARGIN.left + 6, top + 5, { width: w.width * 0.45, lineBreak: false });
@@ -200,7 +201,7 @@ function derogationsSection(w: Writer, title: () => string, c: MinutesContent): 
   const items = c.departments.flatMap((d) => d.items).filter((item) => item.decision?.derogation);
   if (items.length === 0) return;
   w.heading(`${title()}Dérogations aux conditions d’éligibilité`);
-  w.paragraph(`${count(items.length, 'accord a été décidé', 'accords ont été décidés')} par dérogation aux conditions d’éligibilité de l’appel à manifestation d’intérêt :`);
+  w.paragraph(`${plural(items.length, 'accord a été décidé', 'accords ont été décidés')} par dérogation aux conditions d’éligibilité de l’appel à manifestation d’intérêt :`);
   for (const item of items) {
     const d = item.decision!;
     w.ensure(50);
@@ -249,7 +250,7 @@ function totalsSection(w: Writer, heading: string, c: MinutesContent): void {
   const n = t.national;
   const share = n.target ? ` (${((n.postsGranted / n.target) * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} % de l’objectif)` : '';
   w.paragraph(
-    `Au niveau national, toutes séances et décisions de la plateforme confondues : ${count(n.postsGranted, 'poste accordé', 'postes accordés')}${n.target === null ? ' (aucun objectif départemental fixé)' : ` sur un objectif de ${frenchNumber(n.target)}${share}`} ; subvention engagée : ${formatEuros(n.subsidy)}.`,
+    `Au niveau national, toutes séances et décisions de la plateforme confondues : ${plural(n.postsGranted, 'poste accordé', 'postes accordés')}${n.target === null ? ' (aucun objectif départemental fixé)' : ` sur un objectif de ${frenchNumber(n.target)}${share}`} ; subvention engagée : ${formatEuros(n.subsidy)}.`,
   );
   if (t.departments.length > 0) {
     w.gap(6);

@@ -8,6 +8,7 @@ import { COMMENT_MIN, type UserProfile } from '../../../shared/domain/review';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
 import { frozenMoneyText } from '../../../shared/domain/decision-money';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import { frozenMoneyOf } from './decision-money';
 import { appendDecision, decisionText, DECISION_TEXT_MAX, prepareDecisions } from './decisions';
 import { appendHistory } from './history';
@@ -25,7 +26,7 @@ export function saveSections(store: Store, author: UserProfile, sessionId: numbe
   const before = sessionSections(session);
   const after = { ...before };
   for (const [key, text] of Object.entries(sections) as [MinutesSection, string][]) {
-    if (text.length > SECTION_MAX) throw new ApiError('VALIDATION', `La section « ${MINUTES_SECTION_LABELS[key]} » compte au plus ${SECTION_MAX.toLocaleString('fr-FR')} caractères.`);
+    if (text.length > SECTION_MAX) throw new ApiError('VALIDATION', `La section « ${MINUTES_SECTION_LABELS[key]} » compte au plus ${frenchNumber(SECTION_MAX)} caractères.`);
     after[key] = text.replace(/\r\n?/g, '\n').trimEnd();
   }
   const changed = (Object.keys(after) as MinutesSection[]).filter((k) => after[k] !== before[k]);
@@ -87,7 +88,7 @@ export function createAmendment(store: Store, author: UserProfile, sessionId: nu
   }
   const text = reason.trim();
   if (text.length < COMMENT_MIN || text.length > DECISION_TEXT_MAX) {
-    throw new ApiError('VALIDATION', `Indiquez le motif de l’amendement (de ${COMMENT_MIN} à ${DECISION_TEXT_MAX.toLocaleString('fr-FR')} caractères) : il figure au procès-verbal.`);
+    throw new ApiError('VALIDATION', `Indiquez le motif de l’amendement (de ${COMMENT_MIN} à ${frenchNumber(DECISION_TEXT_MAX)} caractères) : il figure au procès-verbal.`);
   }
   const prepared = inputs.length === 0 ? [] : prepareDecisions(db, session, inputs);
   const at = new Date().toISOString();

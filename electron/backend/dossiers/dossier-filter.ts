@@ -1,6 +1,7 @@
 /** Translates a DossierFilter into one SQL WHERE clause with its parameters. */
 import type { DossierFilter } from '../../../shared/api/contract';
 import type { SqlParam } from '../db/sqlite';
+import { placeholders } from '../db/all-in';
 
 /** FTS4 query: every word must match as a prefix ("emmau conn" finds "Emmaüs Connect"). */
 export function ftsQuery(search: string): string | null {
@@ -13,8 +14,6 @@ export function ftsQuery(search: string): string | null {
   // Lower case: the index ignores case, and "OR", "AND", "NOT", "NEAR" would otherwise be operators.
   return words.map((w) => `${w.toLowerCase()}*`).join(' ');
 }
-
-const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /**
  * SQLite has no statistics here, so it takes every filter for selective. Terms written `+d.column`

@@ -6,6 +6,7 @@
 import { ApiError } from '../../../shared/api/contract';
 import type { ConflictChoice, ConflictStatus, ExchangeConflict, OpinionSummary, PackageOpinion } from '../../../shared/domain/exchange';
 import { COMMENT_MAX, validateOpinion, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
 import { appendOpinion, currentOpinion } from '../review/opinions';
@@ -109,7 +110,7 @@ export function resolveConflict(store: Store, scope: Scope, author: UserProfile,
     throw new ApiError('CONFLICT_CLOSED', `Le conflit n° ${row.id} (dossier ${row.external_id}) ${how} : rien n’a été modifié.`);
   }
   const comment = request.comment?.trim() || null;
-  if (comment && [...comment].length > COMMENT_MAX) throw new ApiError('VALIDATION', `Le commentaire de résolution ne doit pas dépasser ${COMMENT_MAX.toLocaleString('fr-FR')} caractères.`);
+  if (comment && [...comment].length > COMMENT_MAX) throw new ApiError('VALIDATION', `Le commentaire de résolution ne doit pas dépasser ${frenchNumber(COMMENT_MAX)} caractères.`);
   const stored = JSON.parse(row.incoming) as StoredIncoming;
   const idOf = (externalId: string | null): number | null => {
     if (externalId === null) return null;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/contract';
 import { PACKAGE_FORMAT, PACKAGE_FORMAT_VERSION, type PackageContent, type PackageFile } from '../../../shared/domain/exchange';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import { checkContent } from './package-shape';
 
 /** JSON with object keys sorted at every level: the same content always gives the same text. */
@@ -60,7 +61,7 @@ export function parsePackage(fileName: string, data: Uint8Array): { content: Pac
     if (/^\s*\{\s*"format"\s*:\s*"cnfs-revue\/echange"/.test(text)) {
       throw new ApiError(
         'PACKAGE_TRUNCATED',
-        `Le paquet ${quoted(fileName)} est incomplet (${text.length.toLocaleString('fr-FR')} caractères, fin du fichier manquante) : il a sans doute été tronqué pendant l’envoi ou la copie. ${NOTHING} Demandez un nouvel export.`,
+        `Le paquet ${quoted(fileName)} est incomplet (${frenchNumber(text.length)} caractères, fin du fichier manquante) : il a sans doute été tronqué pendant l’envoi ou la copie. ${NOTHING} Demandez un nouvel export.`,
       );
     }
     throw new ApiError('PACKAGE_FORMAT', `Le fichier ${quoted(fileName)} n’est pas un paquet d’échange CNFS Revue (JSON illisible). ${NOTHING}`);

@@ -8,6 +8,7 @@ import type { DossierFieldKey } from '../../../shared/domain/dossier';
 import type { OpinionSummary, PackageContent, PackageCounts, PackageDecision, PackageDossier, PackageLine, PackageOpinion, PackageScore } from '../../../shared/domain/exchange';
 import { validateOpinion } from '../../../shared/domain/review';
 import { validateRecord } from '../../../shared/import/validate-record';
+import { allIn } from '../db/all-in';
 import type { SqliteDb } from '../db/sqlite';
 import { FIELD_KEYS } from '../dossiers/dossier-columns';
 import { planRows, type PlannedRow, type ValidRow } from '../import/import-plan';
@@ -62,11 +63,8 @@ const summaryOf = (v: PackageOpinion | LocalOpinion | undefined): OpinionSummary
 
 function localDossiers(db: SqliteDb, externalIds: readonly string[]): Map<string, LocalDossier> {
   const found = new Map<string, LocalDossier>();
-  for (let i = 0; i < externalIds.length; i += 500) {
-    const chunk = externalIds.slice(i, i + 500);
-    const rows = db.all<LocalDossier>(`SELECT id, external_id, name, department_code, posts_requested FROM dossiers WHERE external_id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-    for (const row of rows) found.set(row.external_id, row);
-  }
+  const rows = allIn<LocalDossier>(db, 'SELECT id, external_id, name, department_code, posts_requested FROM dossiers WHERE external_id IN (?*)', externalIds);
+  for (const row of rows) found.set(row.external_id, row);
   return found;
 }
 

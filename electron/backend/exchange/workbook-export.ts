@@ -14,6 +14,7 @@ import { DECISION_LABELS, type DecisionKind } from '../../../shared/domain/commi
 import { WORKBOOK_COLUMNS, WORKBOOK_OPINIONS, WORKBOOK_SHEETS, type WorkbookColumn } from '../../../shared/domain/exchange';
 import { getDepartment } from '../../../shared/domain/geography';
 import { COMMENT_MAX, COMMENT_MIN, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import type { DbReader } from '../review/db-reader';
 import { departmentTotals } from '../review/totals';
 import { localOpinions } from './local-versions';
@@ -145,7 +146,7 @@ async function writeList(sheet: Worksheet, rows: Row[], exportId: string): Promi
       showErrorMessage: true,
       errorStyle: 'stop',
       errorTitle: 'Commentaire',
-      error: `Le commentaire justifiant l’avis compte de ${COMMENT_MIN} à ${COMMENT_MAX.toLocaleString('fr-FR')} caractères.`,
+      error: `Le commentaire justifiant l’avis compte de ${COMMENT_MIN} à ${frenchNumber(COMMENT_MAX)} caractères.`,
     });
   }
   // No password: the lock prevents accidental edits of the identifiers, not a determined user.
@@ -180,7 +181,7 @@ function writeSummary(sheet: Worksheet, departmentCode: string, target: number |
   for (const text of [
     'Pour chaque dossier, choisissez l’avis dans la colonne « Avis Préfecture » (Favorable, Défavorable, Examen complémentaire ou Doublon),',
     'indiquez le nombre de conseillers soutenus (vide : tous les conseillers demandés pour un avis favorable, aucun sinon)',
-    `et justifiez l’avis en ${COMMENT_MIN} à ${COMMENT_MAX.toLocaleString('fr-FR')} caractères. Pour un doublon, indiquez l’identifiant du dossier d’origine.`,
+    `et justifiez l’avis en ${COMMENT_MIN} à ${frenchNumber(COMMENT_MAX)} caractères. Pour un doublon, indiquez l’identifiant du dossier d’origine.`,
     'Seules ces colonnes sont importées ; les autres décrivent la structure. Ne modifiez pas les identifiants.',
     'Les lignes incomplètes ou invalides sont signalées à l’import (feuille, ligne, colonne) et ne sont pas importées.',
     'Chaque ligne garde la version de l’avis d’où elle part : si l’avis a changé dans l’application depuis ce classeur, une ligne modifiée devient un conflit à arbitrer, jamais un écrasement.',

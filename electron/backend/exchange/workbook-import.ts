@@ -12,6 +12,7 @@ import { ApiError } from '../../../shared/api/contract';
 import { WORKBOOK_COLUMNS, WORKBOOK_OPINIONS, type WorkbookColumn, type WorkbookIssue } from '../../../shared/domain/exchange';
 import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, validateOpinion, type OpinionKind } from '../../../shared/domain/review';
 import { normalizeHeader } from '../../../shared/import/headers';
+import { frenchNumber } from '../../../shared/domain/french-format';
 import type { DbReader } from '../review/db-reader';
 import type { Scope } from '../review/scope';
 import { cellToPrimitive, type CellPrimitive } from '../import/read-xlsx';
@@ -195,9 +196,9 @@ class SheetReader {
     }
 
     const length = charCount(comment);
-    if (length === 0) issue('comment', `Commentaire manquant : l’avis se justifie en ${COMMENT_MIN} à ${COMMENT_MAX.toLocaleString('fr-FR')} caractères.`, externalId);
+    if (length === 0) issue('comment', `Commentaire manquant : l’avis se justifie en ${COMMENT_MIN} à ${frenchNumber(COMMENT_MAX)} caractères.`, externalId);
     else if (length < COMMENT_MIN) issue('comment', `Commentaire trop court (${length} caractère${length > 1 ? 's' : ''}) : l’avis se justifie en ${COMMENT_MIN} caractères au moins.`, externalId);
-    else if (length > COMMENT_MAX) issue('comment', `Commentaire trop long (${length.toLocaleString('fr-FR')} caractères) : ${COMMENT_MAX.toLocaleString('fr-FR')} au plus.`, externalId);
+    else if (length > COMMENT_MAX) issue('comment', `Commentaire trop long (${frenchNumber(length)} caractères) : ${frenchNumber(COMMENT_MAX)} au plus.`, externalId);
 
     let duplicateOfId: number | null = null;
     if (opinion === 'DOUBLON') {

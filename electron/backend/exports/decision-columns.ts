@@ -65,8 +65,3 @@ export const DECISION_COLUMNS: readonly DecisionColumn[] = [
   { header: 'Dossier modifié depuis la décision', kind: 'text', width: 40, value: (r) => basisChangesText(r.changes) },
 ];
 
-/**
- * A text that a spreadsheet would take for a formula (or for a DDE payload) when typed or opened:
- * = + - @, a tab or a carriage return at the start (OWASP "CSV injection").
- */
-export const FORMULA_TRIGGER = /^[=+\-@\t\r]/;

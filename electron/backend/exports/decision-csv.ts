@@ -3,38 +3,30 @@
  * separated, UTF-8 with a BOM, CRLF line ends, dates DD/MM/YYYY, and numbers as French Excel
  * types them: no thousands separator, a decimal comma (« 30765,44 »), which the `;` separator
  * exists to allow. Same columns as the "Décisions" sheet; no totals row (data only).
- * Text a spreadsheet would evaluate (= + - @, tab, CR first) gets a leading apostrophe.
+ * The format and the formula guard are the app's one CSV writer's (files/csv-writer).
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import Papa from 'papaparse';
-import { DECISION_COLUMNS, FORMULA_TRIGGER, type ColumnKind } from './decision-columns';
+import { shortDate } from '../../../shared/domain/french-format';
+import { BOM, csvLines, fixedNumber, type CsvCell, type CsvNumber } from '../files/csv-writer';
+import { DECISION_COLUMNS, type ColumnKind } from './decision-columns';
 import type { DecisionExportRow } from './decision-rows';
 import type { DecisionWriter } from './decision-workbook';
 
-const BOM = '\uFEFF';
-const NEWLINE = '\r\n';
-
-function csvValue(kind: ColumnKind, value: string | number | null): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return kind === 'euro' ? value.toFixed(2).replace('.', ',') : String(value);
-  if (kind === 'date') {
-    const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
-    return match ? `${match[3]}/${match[2]}/${match[1]}` : value;
-  }
-  return value;
+function csvValue(kind: ColumnKind, value: string | number | null): CsvCell | CsvNumber {
+  if (value === null) return null;
+  if (typeof value === 'number') return kind === 'euro' ? fixedNumber(value, 2) : value;
+  return kind === 'date' ? shortDate(value) : value;
 }
-
-const unparse = (rows: string[][]) => Papa.unparse(rows, { delimiter: ';', newline: NEWLINE, header: false, escapeFormulae: FORMULA_TRIGGER });
 
 export class DecisionCsvWriter implements DecisionWriter {
   constructor(private readonly out: Writable) {
-    out.write(BOM + unparse([DECISION_COLUMNS.map((c) => c.header)]) + NEWLINE);
+    out.write(BOM + csvLines([DECISION_COLUMNS.map((c) => c.header)]));
   }
 
   addRows(rows: readonly DecisionExportRow[]): void {
     if (rows.length === 0) return;
-    this.out.write(unparse(rows.map((row) => DECISION_COLUMNS.map((c) => csvValue(c.kind, c.value(row))))) + NEWLINE);
+    this.out.write(csvLines(rows.map((row) => DECISION_COLUMNS.map((c) => csvValue(c.kind, c.value(row))))));
   }
 
   async pause(): Promise<void> {

@@ -15,6 +15,7 @@ import type { OpinionKind } from '../../../shared/domain/review';
 import { basisChanges, frozenTranches, type BasisChange, type DecisionBasis } from '../../../shared/domain/decision-money';
 import type { Tranche } from '../../../shared/domain/subsidy';
 import { frozenMoneyOf } from '../committee/decision-money';
+import { placeholders } from '../db/all-in';
 import type { SqlParam } from '../db/sqlite';
 import { whereClause } from '../dossiers/dossier-filter';
 import type { DbReader } from '../review/db-reader';
@@ -65,7 +66,6 @@ export interface DecisionExportRow {
   changes: BasisChange[];
 }
 
-const placeholders = (n: number) => Array(n).fill('?').join(', ');
 const clean = (values: readonly string[] | undefined) => [...new Set((values ?? []).map((v) => v.trim()).filter((v) => v !== ''))];
 
 /** The session number of a decision: its committee session's, else the one the platform gave. */

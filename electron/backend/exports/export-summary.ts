@@ -7,6 +7,7 @@ import type { SessionStatus } from '../../../shared/domain/committee';
 import { compareDepartmentCodes, getDepartment, getRegion } from '../../../shared/domain/geography';
 import { roundCents } from '../../../shared/domain/money';
 import { per100k } from '../../../shared/domain/territory';
+import { allIn } from '../db/all-in';
 import type { DbReader } from '../review/db-reader';
 import { currentTargets } from '../territory/territory-stats';
 import type { DecisionExportRow } from './decision-rows';
@@ -147,26 +148,18 @@ export class ExportSummary {
     }
     const numbers = [...lines.values()].map((l) => l.number).filter((n): n is string => n !== null);
     const committee = new Map<string, CommitteeSessionRow>();
-    for (let i = 0; i < numbers.length; i += 500) {
-      const chunk = numbers.slice(i, i + 500);
-      for (const row of db.all<CommitteeSessionRow>(
-        `SELECT id, number, date, status, minutes_hash, validated_at FROM committee_sessions WHERE upper(number) IN (${chunk.map(() => 'upper(?)').join(', ')})`,
-        chunk,
-      )) {
-        committee.set(sessionKey(row.number), row);
-      }
-    }
+    const sql = 'SELECT id, number, date, status, minutes_hash, validated_at FROM committee_sessions WHERE upper(number) IN (?*)';
+    for (const row of allIn<CommitteeSessionRow>(db, sql, numbers, 'upper(?)')) committee.set(sessionKey(row.number), row);
     const present = new Map<number, string[]>();
     const ids = [...committee.values()].map((s) => s.id);
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      for (const row of db.all<{ session_id: number; name: string }>(
-        `SELECT sm.session_id, m.name FROM session_members sm JOIN committee_members m ON m.id = sm.member_id
-         WHERE sm.presence = 'PRESENT' AND sm.session_id IN (${chunk.map(() => '?').join(', ')}) ORDER BY m.name`,
-        chunk,
-      )) {
-        present.set(row.session_id, [...(present.get(row.session_id) ?? []), row.name]);
-      }
+    // A session's members all come from one chunk, so each session's names stay sorted.
+    for (const row of allIn<{ session_id: number; name: string }>(
+      db,
+      `SELECT sm.session_id, m.name FROM session_members sm JOIN committee_members m ON m.id = sm.member_id
+       WHERE sm.presence = 'PRESENT' AND sm.session_id IN (?*) ORDER BY m.name`,
+      ids,
+    )) {
+      present.set(row.session_id, [...(present.get(row.session_id) ?? []), row.name]);
     }
     return [...lines.entries()]
       .map(([key, line]): SessionLine => {

@@ -3,7 +3,8 @@
  * frozen header row, and text that can never turn into a formula.
  */
 import type { Cell, CellRichTextValue, CellValue, Fill, Font, PaperSize, Style, Workbook, Worksheet } from 'exceljs';
-import { FORMULA_TRIGGER, type ColumnKind } from './decision-columns';
+import { FORMULA_TRIGGER } from '../files/csv-writer';
+import type { ColumnKind } from './decision-columns';
 
 /** `ratio`: a decimal figure such as posts per 100,000 inhabitants. */
 export type SheetKind = ColumnKind | 'ratio';

@@ -3,12 +3,11 @@
  * kept as the platform's history in `import_divergences` (never in `decisions`, so that nothing
  * reading the current decision can take them for it), listed, and exported as CSV.
  */
-import Papa from 'papaparse';
 import type { DivergenceSide, ImportDivergence, ReportedDivergence } from '../../../shared/api/import-contract';
 import { describeDivergenceSide } from '../../../shared/import/divergence-labels';
 import type { WriteTx } from '../db/store';
 import type { DbReader } from '../review/db-reader';
-import { neutralizeFormula } from '../territory/checks-export';
+import { csvFile } from '../files/csv-writer';
 import type { PlannedRow } from './import-plan';
 
 export function toImportDivergence(row: PlannedRow): ImportDivergence | null {
@@ -117,13 +116,12 @@ export function dossierDivergences(db: DbReader, dossierId: number): ReportedDiv
 
 const HEADERS = ['Identifiant', 'Nom de la structure', 'Département', 'Fichier', 'Ligne', 'Statut (plateforme)', 'La plateforme indique', 'Cette base indique', 'Relevée le', 'Relevée par'] as const;
 
-/** `;`, UTF-8 with BOM, as French Excel opens it; cells a spreadsheet would run as formulas are neutralised. */
+/** The app's one CSV format (files/csv-writer), which neutralises cells a spreadsheet would run as formulas. */
 export function divergencesCsv(list: readonly ReportedDivergence[]): Uint8Array {
-  const data = list.map((d) =>
-    [d.externalId, d.name ?? '', d.departmentCode, d.fileName, String(d.row), d.platformStatus ?? '', describeDivergenceSide(d.platform), describeDivergenceSide(d.base), d.detectedAt.slice(0, 10), d.detectedBy].map(neutralizeFormula),
+  return csvFile(
+    HEADERS,
+    list.map((d) => [d.externalId, d.name ?? '', d.departmentCode, d.fileName, d.row, d.platformStatus ?? '', describeDivergenceSide(d.platform), describeDivergenceSide(d.base), d.detectedAt.slice(0, 10), d.detectedBy]),
   );
-  const text = Papa.unparse({ fields: [...HEADERS], data }, { delimiter: ';', newline: '\r\n', quotes: false });
-  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
 }
 
 export function divergencesFileName(at: Date): string {

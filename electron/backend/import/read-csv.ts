@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { plural } from '../../../shared/domain/french-format';
 import { ImportFileError, quoted } from './import-file-error';
 import type { MalformedRecord, RawGrid } from './read-file';
 
@@ -52,10 +53,6 @@ function nextLineStart(text: string, offset: number): number {
 }
 
 const isBlank = (field: string): boolean => field.trim() === '';
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count > 1 ? 's' : ''}`;
-}
 
 const QUOTES_RULE =
   'un champ qui commence par « " » doit se terminer par « " » suivi du séparateur ou de la fin de ligne';
@@ -129,6 +126,6 @@ function checkFieldCount(
   return {
     row,
     line,
-    reason: `${plural(fields.length, 'champ')} au lieu des ${expected} de l’en-tête : vérifiez les séparateurs et les guillemets de cette ligne.`,
+    reason: `${plural(fields.length, 'champ', 'champs')} au lieu des ${expected} de l’en-tête : vérifiez les séparateurs et les guillemets de cette ligne.`,
   };
 }

@@ -49,7 +49,7 @@ export function sealedHashFindings(db: DbReader): { sessions: { id: number; numb
   return { sessions, sealed: rows.length, findings };
 }
 
-const DECISION_LABELS: Record<string, string> = {
+const DECISION_FIELD_LABELS: Record<string, string> = {
   id: 'n° de décision',
   decision: 'décision',
   postsGranted: 'postes accordés',
@@ -110,7 +110,7 @@ function decisionDifferences(sealed: MinutesDecision, live: Record<string, unkno
     }
     // Names of recused members follow renames of the members: their number is what was sealed.
     const [before, after] = key === 'recused' ? [(value as unknown[]).length, Array.isArray(live[key]) ? (live[key] as unknown[]).length : live[key]] : [value, live[key]];
-    if (canonicalJson(before ?? null) !== canonicalJson(after ?? null)) differences.push(`${DECISION_LABELS[key] ?? key} : ${shown(before)} → ${shown(after)}`);
+    if (canonicalJson(before ?? null) !== canonicalJson(after ?? null)) differences.push(`${DECISION_FIELD_LABELS[key] ?? key} : ${shown(before)} → ${shown(after)}`);
   }
   return differences;
 }

@@ -7,6 +7,7 @@
 import { ApiError, type DossierFilter } from '../../../shared/api/contract';
 import { getDepartment } from '../../../shared/domain/geography';
 import type { Role, UserProfile } from '../../../shared/domain/review';
+import { allIn } from '../db/all-in';
 import type { DbReader } from './db-reader';
 
 export interface ScopedDossier {
@@ -18,8 +19,6 @@ export interface ScopedDossier {
 
 /** Matches no department code: an empty intersection must still filter everything out. */
 const NO_DEPARTMENT = '∅';
-
-const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 export class Scope {
   private readonly allowed: ReadonlySet<string> | null;
@@ -66,15 +65,12 @@ export class Scope {
   /** The dossiers, each existing and within the scope; refuses the whole request otherwise. */
   checkDossiers(db: DbReader, ids: readonly number[]): ScopedDossier[] {
     const found = new Map<number, ScopedDossier>();
-    // Chunks stay well under SQLite's limit of bound parameters.
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = db.all<{ id: number; external_id: string; department_code: string; posts_requested: number }>(
-        `SELECT id, external_id, department_code, posts_requested FROM dossiers WHERE id IN (${placeholders(chunk.length)})`,
-        chunk,
-      );
-      for (const r of rows) found.set(r.id, { id: r.id, externalId: r.external_id, departmentCode: r.department_code, postsRequested: r.posts_requested });
-    }
+    const rows = allIn<{ id: number; external_id: string; department_code: string; posts_requested: number }>(
+      db,
+      'SELECT id, external_id, department_code, posts_requested FROM dossiers WHERE id IN (?*)',
+      ids,
+    );
+    for (const r of rows) found.set(r.id, { id: r.id, externalId: r.external_id, departmentCode: r.department_code, postsRequested: r.posts_requested });
     return ids.map((id) => {
       const dossier = found.get(id);
       if (!dossier) throw new ApiError('NOT_FOUND', `Le dossier n° ${id} n’existe pas dans cette base.`);

@@ -3,10 +3,11 @@
  * Excel opens it) or XLSX (a filterable table, and the parameters of the extraction).
  */
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { getDepartment } from '../../../shared/domain/geography';
 import type { TerritoryCheck } from '../../../shared/domain/territory';
 import { CHECK_LABELS, SEVERITY_LABELS } from '../../../shared/domain/territory-labels';
+import { allIn } from '../db/all-in';
+import { csvFile, neutralizeFormula } from '../files/csv-writer';
 import type { DbReader } from '../review/db-reader';
 
 export interface ChecksExportContext {
@@ -19,28 +20,16 @@ export interface ChecksExportContext {
 
 const HEADERS = ['Gravité', 'Contrôle', 'Départements', 'Message', 'Nombre de dossiers', 'Dossiers concernés'] as const;
 
-/**
- * A cell a spreadsheet would run as a formula (=, +, -, @, and tab or CR that some readers strip)
- * is prefixed with an apostrophe: network names and identifiers come from imported files.
- */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
 function externalIds(db: DbReader, checks: readonly TerritoryCheck[]): Map<number, string> {
   const ids = [...new Set(checks.flatMap((c) => c.dossierIds ?? []))];
   const found = new Map<number, string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const rows = db.all<{ id: number; external_id: string }>(`SELECT id, external_id FROM dossiers WHERE id IN (${chunk.map(() => '?').join(', ')})`, chunk);
-    for (const r of rows) found.set(r.id, r.external_id);
-  }
+  for (const r of allIn<{ id: number; external_id: string }>(db, 'SELECT id, external_id FROM dossiers WHERE id IN (?*)', ids)) found.set(r.id, r.external_id);
   return found;
 }
 
 const departmentsOf = (check: TerritoryCheck) => check.departmentCodes.map((code) => `${code} ${getDepartment(code)?.name ?? ''}`.trim()).join(', ');
 
-/** One line per check, in the order of the list beside the map. */
+/** One line per check, in the order of the list beside the map; guarded against formulas for the XLSX too. */
 export function checkRows(db: DbReader, checks: readonly TerritoryCheck[]): string[][] {
   const ids = externalIds(db, checks);
   return checks.map((c) => {
@@ -56,8 +45,7 @@ export function checksFileName(format: 'csv' | 'xlsx', at: Date): string {
 }
 
 export function checksCsv(rows: readonly string[][]): Uint8Array {
-  const text = Papa.unparse({ fields: [...HEADERS], data: rows as string[][] }, { delimiter: ';', newline: '\r\n', quotes: false });
-  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+  return csvFile(HEADERS, rows.map((row) => row.map((value, i) => (i === 4 ? Number(value) : value))));
 }
 
 const WIDTHS = [12, 38, 30, 110, 12, 40];

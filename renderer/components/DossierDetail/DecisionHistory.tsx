@@ -1,8 +1,9 @@
 import { Badge, Group, Text, Timeline } from '@mantine/core';
+import { DECISION_LABELS } from '../../../shared/domain/committee';
 import type { DecisionEntry, PlatformDivergenceEntry } from '../../../shared/domain/dossier';
 import { describeDivergenceSide } from '../../../shared/import/divergence-labels';
 import { formatDate, formatDateTime, pluralize } from '../../lib/format';
-import { DECISION_COLORS, DECISION_LABELS } from '../../lib/labels';
+import { DECISION_COLORS } from '../../lib/labels';
 import { CommitteeDecisionDetails } from '../Committee/CommitteeDecisionDetails';
 import { ChangedSinceDecision, FrozenMoneyLine } from '../DecisionMoney/DecisionMoney';
 import { Section } from '../Section/Section';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { count, frenchDate, frenchDateTime, frenchLongDate } from '../../../../electron/backend/committee/french-format';
+import { frenchDate, frenchDateTime, frenchLongDate } from '../../../../electron/backend/committee/french-format';
+import { plural as count } from '../../../../shared/domain/french-format';
 import { canonicalJson, minutesHash } from '../../../../electron/backend/committee/minutes-content';
 
 describe('French dates and counts of the minutes', () => {

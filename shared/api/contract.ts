@@ -2,13 +2,7 @@
  * The one API contract between the UI (or the CLI) and the backend.
  * Every host (Electron IPC, browser-mode HTTP, CLI) implements exactly this map.
  */
-import type {
-  ContractType,
-  DossierDetail,
-  DossierStatus,
-  DossierSummary,
-  DossierFieldKey,
-} from '../domain/dossier';
+import type { DossierFieldKey } from '../domain/dossier';
 import type {
   ComparisonItem,
   DepartmentRanking,
@@ -25,80 +19,13 @@ import type {
 } from '../domain/review';
 import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain/territory';
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
+import { DOSSIERS_METHODS, type DossiersApi } from './dossiers-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
 import { IMPORT_METHODS, type ImportApi, type ImportDivergence } from './import-contract';
 import { INTEGRITY_METHODS, type IntegrityApi } from './integrity-contract';
 
-export interface AppInfo {
-  version: string;
-  schemaVersion: number;
-  mode: 'electron' | 'browser' | 'cli';
-  dbPath: string;
-  userName: string;
-  dossierCount: number;
-  /** Why the desktop window could not be opened (browser mode only). */
-  electronUnavailableReason: string | null;
-}
-
-export type DossierSortColumn =
-  | 'externalId'
-  | 'name'
-  | 'departmentCode'
-  | 'communeName'
-  | 'postsRequested'
-  | 'status'
-  | 'updatedAt'
-  | 'aggregateScore'
-  | 'postsSupported';
-
-export interface DossierFilter {
-  departments?: string[];
-  regions?: string[];
-  statuses?: DossierStatus[];
-  /** 'NONE' selects dossiers without a contract type. */
-  contractTypes?: (ContractType | 'NONE')[];
-  legalForms?: string[];
-  /** 'any': with at least one warning; 'none': without; otherwise a warning code. */
-  warning?: string;
-  search?: string;
-  /** Current opinion; 'NONE' selects dossiers without an opinion yet. */
-  opinions?: (OpinionKind | 'NONE')[];
-  /** Dossiers this profile has scored or given an opinion on. */
-  reviewerId?: number;
-  /** 'yes': with a current opinion; 'no': not yet reviewed (no opinion). */
-  reviewed?: 'yes' | 'no';
-  /** Aggregate score ≥ this value (dossiers without a score are left out). */
-  minScore?: number;
-}
-
-export interface DossierQuery extends DossierFilter {
-  sort?: { column: DossierSortColumn; direction: 'asc' | 'desc' };
-  offset?: number;
-  limit?: number;
-}
-
-export interface DossierPage {
-  rows: DossierSummary[];
-  total: number;
-  postsRequested: number;
-}
-
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
-export interface DossierFacets {
-  statuses: FacetCount[];
-  contractTypes: FacetCount[];
-  legalForms: FacetCount[];
-  departments: FacetCount[];
-  warnings: FacetCount[];
-  /** Current opinion, value 'NONE' for dossiers without one. */
-  opinions: FacetCount[];
-}
+export type { AppInfo, DossierFacets, DossierFilter, DossierPage, DossierQuery, DossierSortColumn, FacetCount } from './dossiers-contract';
 
 /** Per department: code, name, regionCode, population, dossiers, requested, supported, granted, reviewed, target, per100k. */
 export type DepartmentStats = DepartmentFigures;
@@ -231,16 +158,11 @@ export interface ImportResult {
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
-  'app:info': (req: Record<string, never>) => Promise<AppInfo>;
-  'dossiers:list': (req: DossierQuery) => Promise<DossierPage>;
-  'dossiers:facets': (req: DossierFilter) => Promise<DossierFacets>;
-  'dossiers:get': (req: { id: number }) => Promise<DossierDetail>;
+export interface Api extends DossiersApi, CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
   'import:preview': (req: ImportFileRequest) => Promise<ImportPreview>;
   'import:commit': (req: { token: string }) => Promise<ImportResult>;
   'import:template': (req: Record<string, never>) => Promise<{ fileName: string; data: Uint8Array }>;
   'stats:departments': (req: Record<string, never>) => Promise<DepartmentStats[]>;
-  'demo:generate': (req: { count: number }) => Promise<{ created: number }>;
 
   /** Null until the first-start screen saves one. */
   'profile:current': (req: Record<string, never>) => Promise<UserProfile | null>;
@@ -296,15 +218,10 @@ export type ApiResponse<M extends ApiMethod> = Awaited<ReturnType<Api[M]>>;
 
 /** Every method name, for hosts that register handlers and for the preload. */
 export const API_METHODS = [
-  'app:info',
-  'dossiers:list',
-  'dossiers:facets',
-  'dossiers:get',
   'import:preview',
   'import:commit',
   'import:template',
   'stats:departments',
-  'demo:generate',
   'profile:current',
   'profile:list',
   'profile:save',
@@ -327,6 +244,7 @@ export const API_METHODS = [
   'territory:checks',
   'territory:exportChecks',
   'targets:importAgreed',
+  ...DOSSIERS_METHODS,
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,

@@ -4,8 +4,9 @@
  * run before its handler. Handlers then only read what the policy let through. The areas of the
  * later issues keep their policies beside their handlers (committee, exports, exchange).
  */
-import { ApiError, API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
+import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { COMMITTEE_POLICY } from '../committee/committee-policy';
+import { DOSSIERS_POLICY } from '../dossiers/dossiers-policy';
 import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
 import { EXPORTS_POLICY } from '../exports/exports-policy';
 import { IMPORT_POLICY } from '../import/import-policy';
@@ -15,15 +16,6 @@ import type { Scope } from './scope';
 import { NATIONAL, OPEN, present, REVIEWERS, type Policy, type PolicyContext } from './policy-kit';
 
 export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
-  'app:info': OPEN,
-  'dossiers:list': { check: ({ scope }, req) => scope.restrict(req) },
-  'dossiers:facets': {
-    check: ({ scope }, req) => scope.restrict(req),
-    // The departments facet ignores the department filter (so its options stay visible), hence the
-    // scope too: keep only the allowed rows, whose counts do not depend on that filter.
-    filter: ({ scope }, facets) => ({ ...facets, departments: facets.departments.filter((d) => scope.allows(d.value)) }),
-  },
-  'dossiers:get': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.id), req) },
   // The import rejects, row by row, the rows outside the scope (with the reason): see ImportService.
   'import:preview': OPEN,
   'import:commit': OPEN,
@@ -31,15 +23,6 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   // Aggregate figures per department are not personal data: every profile sees the whole map (a
   // prefecture for context, its own departments highlighted); dossiers stay within the scope.
   'stats:departments': OPEN,
-  'demo:generate': {
-    check: ({ scope, db }, req) => {
-      const role = scope.profile?.role;
-      if (role && role !== 'ADMIN' && (db.value<number>('SELECT count(*) FROM dossiers') ?? 0) > 0) {
-        throw new ApiError('FORBIDDEN', 'Seuls les administrateurs ANCT peuvent générer des données de démonstration dans une base qui contient déjà des dossiers.');
-      }
-      return req;
-    },
-  },
   // Profiles are self-declared: saying who you are is what the first-start screen asks.
   'profile:current': OPEN,
   'profile:list': OPEN,
@@ -97,6 +80,7 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   // The same checks as territory:checks, as a file: filtered the same way in territoryHandlers.
   'territory:exportChecks': OPEN,
   'targets:importAgreed': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'fixer les accords préalables de postes des départements'), req) },
+  ...DOSSIERS_POLICY,
   ...COMMITTEE_POLICY,
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,

@@ -1,8 +1,9 @@
 /** Every request is checked at the boundary before it reaches a handler. */
 import type { ApiMethod, ApiRequest } from '../../shared/api/contract';
 import type { RequestChecks } from './request-checks';
-import { bad, isObject, numberOrNull, optionalString } from './request-checks';
+import { bad, isObject, optionalString } from './request-checks';
 import { DOSSIERS_REQUEST_CHECKS } from './dossiers/dossiers-request-validation';
+import { TERRITORY_REQUEST_CHECKS } from './territory/territory-request-validation';
 import { validateCommitteeRequest } from './committee/committee-request-validation';
 import { validateExchangeRequest } from './exchange/exchange-request-validation';
 import { validateExportsRequest } from './exports/exports-request-validation';
@@ -11,7 +12,7 @@ import { validateIntegrityRequest } from './integrity/integrity-request-validati
 import { validateReviewRequest } from './review/review-request-validation';
 
 /** The areas whose checks are an exhaustive map; the others still check in a switch of their own. */
-const AREA_CHECKS: Partial<RequestChecks<ApiMethod>> = { ...DOSSIERS_REQUEST_CHECKS };
+const AREA_CHECKS: Partial<RequestChecks<ApiMethod>> = { ...DOSSIERS_REQUEST_CHECKS, ...TERRITORY_REQUEST_CHECKS };
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
   const req = request ?? {};
@@ -25,26 +26,6 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       break;
     case 'import:commit':
       if (typeof req.token !== 'string') throw bad('jeton d’aperçu manquant');
-      break;
-    case 'targets:distribute':
-      // Whole numbers and their bounds are the distribution's rules (a French VALIDATION message).
-      numberOrNull(req, 'total', false);
-      numberOrNull(req, 'floor', false);
-      if (req.total === null || req.floor === null) throw bad('« total » et « floor » doivent être des nombres');
-      optionalString(req, 'key');
-      break;
-    case 'territory:checks':
-    case 'territory:exportChecks':
-      if (req.tolerancePercent !== undefined && (typeof req.tolerancePercent !== 'number' || !Number.isFinite(req.tolerancePercent) || req.tolerancePercent < 0 || req.tolerancePercent > 1000)) {
-        throw bad('« tolerancePercent » doit être un nombre de 0 à 1 000');
-      }
-      if (method === 'territory:exportChecks' && req.format !== 'csv' && req.format !== 'xlsx') throw bad('« format » doit valoir « csv » ou « xlsx »');
-      break;
-    case 'targets:importAgreed':
-      if (typeof req.fileName !== 'string' || req.fileName.length === 0) throw bad('nom de fichier manquant');
-      if (!(req.data instanceof Uint8Array)) throw bad('contenu du fichier manquant');
-      optionalString(req, 'sheet');
-      if (req.commit !== undefined && typeof req.commit !== 'boolean') throw bad('« commit » doit valoir true ou false');
       break;
     default:
       // Each area checks its own methods and ignores the others.

@@ -17,78 +17,16 @@ import type {
   ScoringGrid,
   UserProfile,
 } from '../domain/review';
-import type { DepartmentFigures, RegionFigures, TerritoryCheck } from '../domain/territory';
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { DOSSIERS_METHODS, type DossiersApi } from './dossiers-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
 import { IMPORT_METHODS, type ImportApi, type ImportDivergence } from './import-contract';
 import { INTEGRITY_METHODS, type IntegrityApi } from './integrity-contract';
+import { TERRITORY_METHODS, type TerritoryApi } from './territory-contract';
 
 export type { AppInfo, DossierFacets, DossierFilter, DossierPage, DossierQuery, DossierSortColumn, FacetCount } from './dossiers-contract';
-
-/** Per department: code, name, regionCode, population, dossiers, requested, supported, granted, reviewed, target, per100k. */
-export type DepartmentStats = DepartmentFigures;
-export type RegionStats = RegionFigures;
-
-export interface TargetVersion {
-  id: number;
-  /**
-   * 'distribution': a national total spread by targets:distribute; 'department': one targets:set;
-   * 'agreement': agreed numbers per department (« accords préalables ») imported from a file.
-   */
-  kind: 'distribution' | 'department' | 'agreement';
-  /** The department set by a 'department' version; null for a distribution or an agreement. */
-  departmentCode: string | null;
-  /** The national total of a distribution, the department's new target (null: cleared), or the sum of an agreement. */
-  total: number | null;
-  key: 'population' | null;
-  floor: number | null;
-  setBy: string;
-  setAt: string;
-  /** An agreement's departments, in department order. */
-  departmentCodes?: string[];
-  /** The file an agreement was imported from. */
-  fileName?: string;
-}
-
-/** One department's agreed number read from an imported file (see targets:importAgreed). */
-export interface AgreedTargetRow {
-  /** Row number as a spreadsheet shows it (header = row 1). */
-  row: number;
-  departmentCode: string;
-  departmentName: string;
-  target: number;
-  /** The department's current target before the import (null: none). */
-  previous: number | null;
-}
-
-export interface AgreedTargetIssue {
-  row: number | null;
-  column: string | null;
-  /** French, naming the file, the row and the column. */
-  message: string;
-}
-
-export interface AgreedTargetsPreview {
-  fileName: string;
-  /** XLSX: the sheet read. */
-  sheet: string | null;
-  /** The headers recognised as the department, its name (optional) and the agreed number. */
-  columns: { department: string; name: string | null; target: string };
-  rows: AgreedTargetRow[];
-  /** Any error blocks the whole import: nothing is written. */
-  errors: AgreedTargetIssue[];
-  /** Worth a look, not blocking (a name that does not match its code, a total row ignored). */
-  warnings: AgreedTargetIssue[];
-  /** The version written by a commit; null for a preview. */
-  version: TargetVersion | null;
-}
-
-export interface DistributionResult {
-  version: TargetVersion;
-  targets: { departmentCode: string; target: number }[];
-}
+export type { AgreedTargetIssue, AgreedTargetRow, AgreedTargetsPreview, DepartmentStats, DistributionResult, RegionStats, TargetVersion } from './territory-contract';
 
 export interface ImportFileRequest {
   fileName: string;
@@ -158,11 +96,10 @@ export interface ImportResult {
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends DossiersApi, CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
+export interface Api extends DossiersApi, TerritoryApi, CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
   'import:preview': (req: ImportFileRequest) => Promise<ImportPreview>;
   'import:commit': (req: { token: string }) => Promise<ImportResult>;
   'import:template': (req: Record<string, never>) => Promise<{ fileName: string; data: Uint8Array }>;
-  'stats:departments': (req: Record<string, never>) => Promise<DepartmentStats[]>;
 
   /** Null until the first-start screen saves one. */
   'profile:current': (req: Record<string, never>) => Promise<UserProfile | null>;
@@ -191,25 +128,6 @@ export interface Api extends DossiersApi, CommitteeApi, ExportsApi, ExchangeApi,
   /** Versioned rows with who/when (COMMITTEE or ADMIN only). */
   'targets:set': (req: { departmentCode: string; target: number | null }) => Promise<DepartmentTotals>;
 
-  /** The departments' figures summed by region (the 18 regions). */
-  'stats:regions': (req: Record<string, never>) => Promise<RegionStats[]>;
-  /**
-   * Spreads a national total (default 4,000) over the 101 departments by population, each at
-   * least `floor`, summing exactly to the total; saved as a new version (COMMITTEE or ADMIN only).
-   */
-  'targets:distribute': (req: { total?: number; key?: 'population'; floor?: number }) => Promise<DistributionResult>;
-  /** Every version of the targets, newest first. */
-  'targets:history': (req: Record<string, never>) => Promise<TargetVersion[]>;
-  /** Coherence checks of the distribution (tolerance around the targets: default 10 %), within the scope. */
-  'territory:checks': (req: { tolerancePercent?: number }) => Promise<TerritoryCheck[]>;
-  /** The same checks as a file: CSV (`;`, UTF-8 with BOM) or XLSX. */
-  'territory:exportChecks': (req: { tolerancePercent?: number; format: 'csv' | 'xlsx' }) => Promise<{ fileName: string; data: Uint8Array }>;
-  /**
-   * Agreed numbers per department from a CSV or XLSX file (department code, optional name, number).
-   * Without `commit`: the preview, every error listed. With `commit: true`: writes them as one
-   * version (COMMITTEE or ADMIN only), or nothing at all when any row is in error.
-   */
-  'targets:importAgreed': (req: { fileName: string; data: Uint8Array; sheet?: string; commit?: boolean }) => Promise<AgreedTargetsPreview>;
 }
 
 export type ApiMethod = keyof Api;
@@ -221,7 +139,6 @@ export const API_METHODS = [
   'import:preview',
   'import:commit',
   'import:template',
-  'stats:departments',
   'profile:current',
   'profile:list',
   'profile:save',
@@ -238,13 +155,8 @@ export const API_METHODS = [
   'ranking:save',
   'departments:totals',
   'targets:set',
-  'stats:regions',
-  'targets:distribute',
-  'targets:history',
-  'territory:checks',
-  'territory:exportChecks',
-  'targets:importAgreed',
   ...DOSSIERS_METHODS,
+  ...TERRITORY_METHODS,
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,

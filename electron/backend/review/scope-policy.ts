@@ -7,6 +7,7 @@
 import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '../../../shared/api/contract';
 import { COMMITTEE_POLICY } from '../committee/committee-policy';
 import { DOSSIERS_POLICY } from '../dossiers/dossiers-policy';
+import { TERRITORY_POLICY } from '../territory/territory-policy';
 import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
 import { EXPORTS_POLICY } from '../exports/exports-policy';
 import { IMPORT_POLICY } from '../import/import-policy';
@@ -20,9 +21,6 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   'import:preview': OPEN,
   'import:commit': OPEN,
   'import:template': OPEN,
-  // Aggregate figures per department are not personal data: every profile sees the whole map (a
-  // prefecture for context, its own departments highlighted); dossiers stay within the scope.
-  'stats:departments': OPEN,
   // Profiles are self-declared: saying who you are is what the first-start screen asks.
   'profile:current': OPEN,
   'profile:list': OPEN,
@@ -70,17 +68,8 @@ export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
       return req;
     },
   },
-  // The same aggregates summed by region, for every profile (see stats:departments).
-  'stats:regions': OPEN,
-  'targets:distribute': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'répartir l’objectif national de postes'), req) },
-  // Lists the distributions (national) and only the department targets of the scope: see territoryHandlers.
-  'targets:history': OPEN,
-  // Keeps only the checks on a department of the scope, and only its dossiers: see territoryHandlers.
-  'territory:checks': OPEN,
-  // The same checks as territory:checks, as a file: filtered the same way in territoryHandlers.
-  'territory:exportChecks': OPEN,
-  'targets:importAgreed': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'fixer les accords préalables de postes des départements'), req) },
   ...DOSSIERS_POLICY,
+  ...TERRITORY_POLICY,
   ...COMMITTEE_POLICY,
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,

@@ -4,15 +4,15 @@ import type { RequestChecks } from './request-checks';
 import { bad, isObject, optionalString } from './request-checks';
 import { DOSSIERS_REQUEST_CHECKS } from './dossiers/dossiers-request-validation';
 import { TERRITORY_REQUEST_CHECKS } from './territory/territory-request-validation';
+import { REVIEW_REQUEST_CHECKS } from './review/review-request-validation';
 import { validateCommitteeRequest } from './committee/committee-request-validation';
 import { validateExchangeRequest } from './exchange/exchange-request-validation';
 import { validateExportsRequest } from './exports/exports-request-validation';
 import { validateImportRequest } from './import/import-request-validation';
 import { validateIntegrityRequest } from './integrity/integrity-request-validation';
-import { validateReviewRequest } from './review/review-request-validation';
 
 /** The areas whose checks are an exhaustive map; the others still check in a switch of their own. */
-const AREA_CHECKS: Partial<RequestChecks<ApiMethod>> = { ...DOSSIERS_REQUEST_CHECKS, ...TERRITORY_REQUEST_CHECKS };
+const AREA_CHECKS: Partial<RequestChecks<ApiMethod>> = { ...DOSSIERS_REQUEST_CHECKS, ...TERRITORY_REQUEST_CHECKS, ...REVIEW_REQUEST_CHECKS };
 
 export function validateRequest<M extends ApiMethod>(method: M, request: unknown): ApiRequest<M> {
   const req = request ?? {};
@@ -30,7 +30,6 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
     default:
       // Each area checks its own methods and ignores the others.
       AREA_CHECKS[method]?.(req);
-      validateReviewRequest(method, req);
       validateCommitteeRequest(method, req);
       validateExportsRequest(method, req);
       validateExchangeRequest(method, req);

@@ -3,26 +3,13 @@
  * Every host (Electron IPC, browser-mode HTTP, CLI) implements exactly this map.
  */
 import type { DossierFieldKey } from '../domain/dossier';
-import type {
-  ComparisonItem,
-  DepartmentRanking,
-  DepartmentTotals,
-  DossierScores,
-  GridInput,
-  Opinion,
-  OpinionInput,
-  OpinionKind,
-  Role,
-  ScoreInput,
-  ScoringGrid,
-  UserProfile,
-} from '../domain/review';
 import { COMMITTEE_METHODS, type CommitteeApi } from './committee-contract';
 import { DOSSIERS_METHODS, type DossiersApi } from './dossiers-contract';
 import { EXCHANGE_METHODS, type ExchangeApi } from './exchange-contract';
 import { EXPORTS_METHODS, type ExportProgress, type ExportsApi } from './exports-contract';
 import { IMPORT_METHODS, type ImportApi, type ImportDivergence } from './import-contract';
 import { INTEGRITY_METHODS, type IntegrityApi } from './integrity-contract';
+import { REVIEW_METHODS, type ReviewApi } from './review-contract';
 import { TERRITORY_METHODS, type TerritoryApi } from './territory-contract';
 
 export type { AppInfo, DossierFacets, DossierFilter, DossierPage, DossierQuery, DossierSortColumn, FacetCount } from './dossiers-contract';
@@ -96,38 +83,10 @@ export interface ImportResult {
 }
 
 /** Each area of the later issues keeps its methods in its own file (committee, exports, exchange). */
-export interface Api extends DossiersApi, TerritoryApi, CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
+export interface Api extends DossiersApi, TerritoryApi, ReviewApi, CommitteeApi, ExportsApi, ExchangeApi, ImportApi, IntegrityApi {
   'import:preview': (req: ImportFileRequest) => Promise<ImportPreview>;
   'import:commit': (req: { token: string }) => Promise<ImportResult>;
   'import:template': (req: Record<string, never>) => Promise<{ fileName: string; data: Uint8Array }>;
-
-  /** Null until the first-start screen saves one. */
-  'profile:current': (req: Record<string, never>) => Promise<UserProfile | null>;
-  'profile:list': (req: Record<string, never>) => Promise<UserProfile[]>;
-  /** Creates (or updates `id`) and makes it the current profile. */
-  'profile:save': (req: { id?: number; name: string; role: Role; departments: string[] }) => Promise<UserProfile>;
-  'profile:switch': (req: { id: number }) => Promise<UserProfile>;
-  'opinions:record': (req: OpinionInput) => Promise<Opinion>;
-  /** One transaction: all recorded or none. */
-  'opinions:recordBulk': (req: { dossierIds: number[]; opinion: OpinionKind; postsSupported: 'requested' | 'none'; comment: string }) => Promise<{ recorded: number }>;
-  /** Newest first, every version kept. */
-  'opinions:history': (req: { dossierId: number }) => Promise<Opinion[]>;
-  /** Every version, current flagged. */
-  'grids:list': (req: Record<string, never>) => Promise<ScoringGrid[]>;
-  /** Always a new version (ADMIN or COMMITTEE only). */
-  'grids:save': (req: GridInput) => Promise<ScoringGrid>;
-  /** The current user's score for that dossier (a new row per save; the latest per reviewer counts). */
-  'scores:record': (req: ScoreInput) => Promise<DossierScores>;
-  'scores:get': (req: { dossierId: number }) => Promise<DossierScores>;
-  /** 2 to 4 ids. */
-  'compare:get': (req: { ids: number[] }) => Promise<ComparisonItem[]>;
-  'ranking:get': (req: { departmentCode: string }) => Promise<DepartmentRanking>;
-  /** Full order of the department's dossier ids. */
-  'ranking:save': (req: { departmentCode: string; order: number[] }) => Promise<DepartmentRanking>;
-  'departments:totals': (req: { departmentCode: string }) => Promise<DepartmentTotals>;
-  /** Versioned rows with who/when (COMMITTEE or ADMIN only). */
-  'targets:set': (req: { departmentCode: string; target: number | null }) => Promise<DepartmentTotals>;
-
 }
 
 export type ApiMethod = keyof Api;
@@ -139,24 +98,9 @@ export const API_METHODS = [
   'import:preview',
   'import:commit',
   'import:template',
-  'profile:current',
-  'profile:list',
-  'profile:save',
-  'profile:switch',
-  'opinions:record',
-  'opinions:recordBulk',
-  'opinions:history',
-  'grids:list',
-  'grids:save',
-  'scores:record',
-  'scores:get',
-  'compare:get',
-  'ranking:get',
-  'ranking:save',
-  'departments:totals',
-  'targets:set',
   ...DOSSIERS_METHODS,
   ...TERRITORY_METHODS,
+  ...REVIEW_METHODS,
   ...COMMITTEE_METHODS,
   ...EXPORTS_METHODS,
   ...EXCHANGE_METHODS,

@@ -8,68 +8,23 @@ import { API_METHODS, type ApiMethod, type ApiRequest, type ApiResponse } from '
 import { COMMITTEE_POLICY } from '../committee/committee-policy';
 import { DOSSIERS_POLICY } from '../dossiers/dossiers-policy';
 import { TERRITORY_POLICY } from '../territory/territory-policy';
+import { REVIEW_POLICY } from './review-policy';
 import { EXCHANGE_POLICY } from '../exchange/exchange-policy';
 import { EXPORTS_POLICY } from '../exports/exports-policy';
 import { IMPORT_POLICY } from '../import/import-policy';
 import { INTEGRITY_POLICY } from '../integrity/integrity-policy';
 import type { DbReader } from './db-reader';
 import type { Scope } from './scope';
-import { NATIONAL, OPEN, present, REVIEWERS, type Policy, type PolicyContext } from './policy-kit';
+import { OPEN, type Policy, type PolicyContext } from './policy-kit';
 
 export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
   // The import rejects, row by row, the rows outside the scope (with the reason): see ImportService.
   'import:preview': OPEN,
   'import:commit': OPEN,
   'import:template': OPEN,
-  // Profiles are self-declared: saying who you are is what the first-start screen asks.
-  'profile:current': OPEN,
-  'profile:list': OPEN,
-  'profile:save': OPEN,
-  'profile:switch': OPEN,
-  'opinions:record': {
-    check: ({ scope, db }, req) => {
-      scope.requireRole(REVIEWERS, 'donner un avis');
-      scope.checkDossiers(db, present([req.dossierId, req.duplicateOfId, req.transferFromId]));
-      return req;
-    },
-  },
-  'opinions:recordBulk': {
-    check: ({ scope, db }, req) => {
-      scope.requireRole(REVIEWERS, 'donner un avis');
-      scope.checkDossiers(db, req.dossierIds);
-      return req;
-    },
-  },
-  'opinions:history': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.dossierId), req) },
-  'grids:list': OPEN,
-  'grids:save': { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'modifier la grille de notation'), req) },
-  'scores:record': {
-    check: ({ scope, db }, req) => {
-      scope.requireRole(REVIEWERS, 'noter un dossier');
-      scope.checkDossier(db, req.dossierId);
-      return req;
-    },
-  },
-  'scores:get': { check: ({ scope, db }, req) => (scope.checkDossier(db, req.dossierId), req) },
-  'compare:get': { check: ({ scope, db }, req) => (scope.checkDossiers(db, req.ids), req) },
-  'ranking:get': { check: ({ scope }, req) => (scope.checkDepartment(req.departmentCode), req) },
-  'ranking:save': {
-    check: ({ scope }, req) => {
-      scope.requireRole(REVIEWERS, 'classer les dossiers');
-      scope.checkDepartment(req.departmentCode);
-      return req;
-    },
-  },
-  'departments:totals': { check: ({ scope }, req) => (scope.checkDepartment(req.departmentCode), req) },
-  'targets:set': {
-    check: ({ scope }, req) => {
-      scope.requireRole(NATIONAL, 'fixer l’objectif de postes d’un département');
-      scope.checkDepartment(req.departmentCode);
-      return req;
-    },
-  },
   ...DOSSIERS_POLICY,
   ...TERRITORY_POLICY,
+  ...REVIEW_POLICY,
   ...COMMITTEE_POLICY,
   ...EXPORTS_POLICY,
   ...EXCHANGE_POLICY,

@@ -7,7 +7,6 @@ import { Store } from './db/store';
 import { dossiersHandlers } from './dossiers/dossiers-handlers';
 import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
-import { buildImportTemplate } from './import/template';
 import { validateRequest } from './request-validation';
 import { Profiles } from './review/profiles';
 import { reviewHandlers } from './review/review-handlers';
@@ -49,15 +48,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   const scoped: ScopedHandlers = {
     ...dossiersHandlers(store, profiles, imports, options),
-    'import:preview': (req) => imports.preview(req),
-    'import:commit': async (req) => imports.commit(req.token),
-    'import:template': async () => ({ fileName: 'modele-import-dossiers-cnfs.xlsx', data: await buildImportTemplate() }),
     ...reviewHandlers(store, profiles),
     ...territoryHandlers(store),
     ...committeeHandlers(store, profiles),
     ...exportsHandlers(store, events),
     ...exchangeHandlers(store, profiles),
-    ...importHandlers(store),
+    ...importHandlers(store, imports),
     ...integrityHandlers(store, integrity),
   };
   const handlers = guardHandlers(scoped, () => profiles.scope(), store.db);

@@ -15,13 +15,9 @@ import { IMPORT_POLICY } from '../import/import-policy';
 import { INTEGRITY_POLICY } from '../integrity/integrity-policy';
 import type { DbReader } from './db-reader';
 import type { Scope } from './scope';
-import { OPEN, type Policy, type PolicyContext } from './policy-kit';
+import type { Policy, PolicyContext } from './policy-kit';
 
 export const SCOPE_POLICY: { [M in ApiMethod]: Policy<M> } = {
-  // The import rejects, row by row, the rows outside the scope (with the reason): see ImportService.
-  'import:preview': OPEN,
-  'import:commit': OPEN,
-  'import:template': OPEN,
   ...DOSSIERS_POLICY,
   ...TERRITORY_POLICY,
   ...REVIEW_POLICY,

@@ -15,7 +15,8 @@ import { committeeHandlers } from './committee/committee-handlers';
 import { exportsHandlers } from './exports/exports-handlers';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { integrityHandlers, openingStatus } from './integrity/integrity-handlers';
-import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
+import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './access/guard';
+import { SCOPE_POLICY } from './api-policy';
 import { BackendEvents, type BackendEventListener } from './host/backend-events';
 
 export interface BackendOptions {
@@ -56,7 +57,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...importHandlers(store, imports),
     ...integrityHandlers(store, integrity),
   };
-  const handlers = guardHandlers(scoped, () => profiles.scope(), store.db);
+  const handlers = guardHandlers(scoped, SCOPE_POLICY, () => profiles.scope(), store.db);
 
   return {
     store,

@@ -8,7 +8,7 @@ import { generateDemoIntoStore } from '../demo/demo-import';
 import type { ImportService } from '../import/import-service';
 import { APP_VERSION } from '../paths';
 import type { Profiles } from '../review/profiles';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { dossierFacets, getDossierDetail, listDossiers } from './dossier-queries';
 
 export interface AppHost {

@@ -1,7 +1,7 @@
 /** Who may call the dossiers methods: the list, facets and detail within the profile's scope. */
 import { ApiError } from '../../../shared/api/contract';
 import type { DossiersMethod } from '../../../shared/api/dossiers-contract';
-import { OPEN, type Policies } from '../review/policy-kit';
+import { OPEN, type Policies } from '../access/policy-kit';
 
 export const DOSSIERS_POLICY: Policies<DossiersMethod> = {
   'app:info': OPEN,

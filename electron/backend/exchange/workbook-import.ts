@@ -13,7 +13,7 @@ import { WORKBOOK_COLUMNS, WORKBOOK_OPINIONS, type WorkbookColumn, type Workbook
 import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, validateOpinion, type OpinionKind } from '../../../shared/domain/review';
 import { normalizeHeader } from '../../../shared/import/headers';
 import type { DbReader } from '../review/db-reader';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { cellToPrimitive, type CellPrimitive } from '../import/read-xlsx';
 import { canonicalJson, sha256Hex } from './package-format';
 

@@ -1,7 +1,7 @@
 /** The import methods: a file's preview and commit, the template, the divergence report (within the profile's departments). */
 import type { ImportMethod } from '../../../shared/api/import-contract';
 import type { Store } from '../db/store';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { divergencesCsv, divergencesFileName, listDivergences } from './import-divergences';
 import type { ImportService } from './import-service';
 import { buildImportTemplate } from './template';

@@ -1,6 +1,6 @@
 /** Who may import a file and read the import's divergence report. */
 import type { ImportMethod } from '../../../shared/api/import-contract';
-import { OPEN, type Policies } from '../review/policy-kit';
+import { OPEN, type Policies } from '../access/policy-kit';
 
 export const IMPORT_POLICY: Policies<ImportMethod> = {
   // The import rejects, row by row, the rows outside the scope (with the reason): see ImportService.

@@ -6,7 +6,7 @@ import { listGrids, saveGrid } from './grids';
 import { opinionHistory, recordOpinion, recordOpinionsBulk } from './opinions';
 import type { Profiles } from './profiles';
 import { departmentRanking, saveRanking } from './ranking';
-import type { ScopedHandlers } from './scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { dossierScores, recordScore } from './scores';
 import { departmentTotals, setDepartmentTarget } from './totals';
 

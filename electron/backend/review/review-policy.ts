@@ -1,6 +1,6 @@
 /** Who may call the review methods: opinions, scores and rankings by the reviewers, within their scope. */
 import type { ReviewMethod } from '../../../shared/api/review-contract';
-import { NATIONAL, OPEN, present, REVIEWERS, type Policies } from './policy-kit';
+import { NATIONAL, OPEN, present, REVIEWERS, type Policies } from '../access/policy-kit';
 
 export const REVIEW_POLICY: Policies<ReviewMethod> = {
   // Profiles are self-declared: saying who you are is what the first-start screen asks.

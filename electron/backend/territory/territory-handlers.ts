@@ -1,7 +1,7 @@
 /** The territory methods of the contract: thin, each calls a tested function (policies already ran). */
 import type { TerritoryMethod } from '../../../shared/api/territory-contract';
 import type { Store } from '../db/store';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { DEFAULT_TOLERANCE_PERCENT } from '../../../shared/domain/territory';
 import { checkRows, checksCsv, checksFileName, checksXlsx } from './checks-export';
 import { importAgreements, readAgreements } from './target-agreements';

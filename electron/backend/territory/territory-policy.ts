@@ -1,6 +1,6 @@
 /** Who may call the territory methods: the figures are open, the targets are set by the national roles. */
 import type { TerritoryMethod } from '../../../shared/api/territory-contract';
-import { NATIONAL, OPEN, type Policies } from '../review/policy-kit';
+import { NATIONAL, OPEN, type Policies } from '../access/policy-kit';
 
 export const TERRITORY_POLICY: Policies<TerritoryMethod> = {
   // Aggregate figures per department are not personal data: every profile sees the whole map (a

@@ -4,14 +4,9 @@
  */
 import { ApiError, type ApiMethod, type ApiResponse, type AppInfo } from '../../shared/api/contract';
 import { Store } from './db/store';
-import { SCHEMA_VERSION } from './db/migrate';
-import { dossierFacets, getDossierDetail, listDossiers } from './dossiers/dossier-queries';
+import { dossiersHandlers } from './dossiers/dossiers-handlers';
 import { importHandlers } from './import/import-handlers';
 import { ImportService } from './import/import-service';
-import { buildImportTemplate } from './import/template';
-import { generateDemoIntoStore } from './demo/demo-import';
-import { warningLabel } from '../../shared/import/validate-record';
-import { APP_VERSION } from './paths';
 import { validateRequest } from './request-validation';
 import { Profiles } from './review/profiles';
 import { reviewHandlers } from './review/review-handlers';
@@ -20,7 +15,8 @@ import { committeeHandlers } from './committee/committee-handlers';
 import { exportsHandlers } from './exports/exports-handlers';
 import { exchangeHandlers } from './exchange/exchange-handlers';
 import { integrityHandlers, openingStatus } from './integrity/integrity-handlers';
-import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './review/scope-policy';
+import { guardHandlers, type ApiHandlers, type ScopedHandlers } from './access/guard';
+import { SCOPE_POLICY } from './api-policy';
 import { BackendEvents, type BackendEventListener } from './host/backend-events';
 
 export interface BackendOptions {
@@ -46,38 +42,22 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   const store = await Store.open({ path: options.dbPath, snapshotDelayMs: options.snapshotDelayMs });
   const profiles = new Profiles(store, options.userName);
   const imports = new ImportService(store, () => profiles.userName(), () => profiles.scope());
-  const db = store.db;
   const events = new BackendEvents();
   // The sealed sessions' hashes, checked once on opening: the app frame shows a mismatch at once.
   const integrity = openingStatus(store);
   store.onChange((tables) => events.emit('db:changed', { tables }));
 
   const scoped: ScopedHandlers = {
-    'app:info': async () => ({
-      version: APP_VERSION,
-      schemaVersion: SCHEMA_VERSION,
-      mode: options.mode,
-      dbPath: store.path ?? ':memory:',
-      userName: profiles.userName(),
-      dossierCount: db.value<number>('SELECT count(*) FROM dossiers') ?? 0,
-      electronUnavailableReason: options.electronUnavailableReason ?? null,
-    }),
-    'dossiers:list': async (req) => listDossiers(db, req),
-    'dossiers:facets': async (req) => dossierFacets(db, req, warningLabel),
-    'dossiers:get': async (req) => getDossierDetail(db, req.id),
-    'import:preview': (req) => imports.preview(req),
-    'import:commit': async (req) => imports.commit(req.token),
-    'import:template': async () => ({ fileName: 'modele-import-dossiers-cnfs.xlsx', data: await buildImportTemplate() }),
-    'demo:generate': async (req) => generateDemoIntoStore(store, imports, req.count),
+    ...dossiersHandlers(store, profiles, imports, options),
     ...reviewHandlers(store, profiles),
     ...territoryHandlers(store),
     ...committeeHandlers(store, profiles),
     ...exportsHandlers(store, events),
     ...exchangeHandlers(store, profiles),
-    ...importHandlers(store),
+    ...importHandlers(store, imports),
     ...integrityHandlers(store, integrity),
   };
-  const handlers = guardHandlers(scoped, () => profiles.scope(), db);
+  const handlers = guardHandlers(scoped, SCOPE_POLICY, () => profiles.scope(), store.db);
 
   return {
     store,

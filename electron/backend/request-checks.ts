@@ -1,5 +1,5 @@
 /** Shape checks shared by the request validators: each throws BAD_REQUEST with a French reason. */
-import { ApiError } from '../../shared/api/contract';
+import { ApiError, type ApiMethod } from '../../shared/api/contract';
 
 export const bad = (message: string) => new ApiError('BAD_REQUEST', `Requête invalide : ${message}.`);
 
@@ -44,3 +44,9 @@ export function numberOrNull(req: Record<string, unknown>, key: string, required
   if (value === undefined && !required) return;
   if (value !== null && typeof value !== 'number') throw bad(`« ${key} » doit être un nombre`);
 }
+
+/** An area's request checks, one per method (exhaustive: a new method does not compile without one). */
+export type RequestChecks<M extends ApiMethod> = { [K in M]: (req: Record<string, unknown>) => void };
+
+/** For methods without parameters to check (beyond the request being an object). */
+export const NO_CHECK = (_req: Record<string, unknown>): void => undefined;

@@ -2,7 +2,7 @@
 import type { CommitteeMethod } from '../../../shared/api/committee-contract';
 import type { Store } from '../db/store';
 import type { Profiles } from '../review/profiles';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { addToAgenda, dossiersMatching, removeFromAgenda, reorderAgenda } from './agenda';
 import { declareConflict, removeConflict } from './conflicts';
 import { listDecisions, recordDecision } from './decisions';

@@ -8,7 +8,7 @@
 import type { CommitteeMethod } from '../../../shared/api/committee-contract';
 import { COMMITTEE_METHODS } from '../../../shared/api/committee-contract';
 import { allIn } from '../db/all-in';
-import { NATIONAL, OPEN, type Policies, type Policy } from '../review/policy-kit';
+import { NATIONAL, OPEN, type Policies, type Policy } from '../access/policy-kit';
 
 const nationalOnly: Policy<CommitteeMethod> = { check: ({ scope }, req) => (scope.requireRole(NATIONAL, 'gérer les séances du comité'), req) };
 

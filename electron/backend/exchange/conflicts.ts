@@ -10,7 +10,7 @@ import { frenchNumber } from '../../../shared/domain/french-format';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';
 import { appendOpinion, currentOpinion } from '../review/opinions';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { localOpinions } from './local-versions';
 
 interface ConflictRow {

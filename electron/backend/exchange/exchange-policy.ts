@@ -6,7 +6,7 @@
  * exchange service checks them (see checkPackageRights), before anything is shown or written.
  */
 import type { ExchangeMethod } from '../../../shared/api/exchange-contract';
-import { NATIONAL, REVIEWERS, type Policies } from '../review/policy-kit';
+import { NATIONAL, REVIEWERS, type Policies } from '../access/policy-kit';
 
 export const EXCHANGE_POLICY: Policies<ExchangeMethod> = {
   'exchange:exportPackage': {

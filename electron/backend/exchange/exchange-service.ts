@@ -10,9 +10,9 @@ import type { PackageImportResult, PackageOpinion, PackagePreview, WorkbookChang
 import { compareDepartmentCodes, getDepartment } from '../../../shared/domain/geography';
 import type { UserProfile } from '../../../shared/domain/review';
 import type { Store } from '../db/store';
-import { NATIONAL } from '../review/policy-kit';
+import { NATIONAL } from '../access/policy-kit';
 import { appendOpinion } from '../review/opinions';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { applyPackage } from './package-apply';
 import { parsePackage } from './package-format';
 import { planIsEmpty, planPackage, type PackagePlan } from './package-plan';

@@ -12,7 +12,7 @@ import { allIn } from '../db/all-in';
 import type { SqliteDb } from '../db/sqlite';
 import { FIELD_KEYS } from '../dossiers/dossier-columns';
 import { planRows, type PlannedRow, type ValidRow } from '../import/import-plan';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { JournalIndex, localDecisions, localOpinions, localScores, mergedUids, portableGrids, type LocalOpinion } from './local-versions';
 import { mergeOpinions, type OpenConflict } from './opinion-merge';
 

@@ -14,7 +14,7 @@ import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, validateOpinion, type OpinionK
 import { normalizeHeader } from '../../../shared/import/headers';
 import { frenchNumber } from '../../../shared/domain/french-format';
 import type { DbReader } from '../review/db-reader';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { cellToPrimitive, type CellPrimitive } from '../import/read-xlsx';
 import { canonicalJson, sha256Hex } from './package-format';
 

@@ -2,7 +2,7 @@
 import type { ExportsMethod } from '../../../shared/api/exports-contract';
 import type { Store } from '../db/store';
 import type { BackendEvents } from '../host/backend-events';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { contractSignature, setContractSignedAt } from './contract-signature';
 import { checkSessions, countDecisions, exportSessions } from './decision-rows';
 import { ExportJobs } from './export-jobs';

@@ -1,8 +1,8 @@
 /** Who may call the exports methods, and what a PREFECTURE profile's exports are narrowed to. */
 import { ApiError } from '../../../shared/api/contract';
 import type { DecisionSelection, ExportsMethod } from '../../../shared/api/exports-contract';
-import { NATIONAL, OPEN, type Policies } from '../review/policy-kit';
-import type { Scope } from '../review/scope';
+import { NATIONAL, OPEN, type Policies } from '../access/policy-kit';
+import type { Scope } from '../access/scope';
 
 /**
  * A department asked for outside the scope is refused; otherwise a PREFECTURE profile's selection

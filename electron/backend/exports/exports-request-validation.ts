@@ -1,7 +1,6 @@
 /** Shapes of the exports methods' requests (each throws BAD_REQUEST with a French reason). */
-import type { ApiMethod } from '../../../shared/api/contract';
-import { EXPORT_FORMATS } from '../../../shared/api/exports-contract';
-import { bad, isObject, optionalInteger, optionalString, optionalStringArray, requiredId, requiredString } from '../request-checks';
+import { EXPORT_FORMATS, type ExportsMethod } from '../../../shared/api/exports-contract';
+import { bad, isObject, NO_CHECK, optionalInteger, optionalString, optionalStringArray, requiredId, requiredString, type RequestChecks } from '../request-checks';
 
 /** The dossier list's filter, as dossiers:list accepts it. */
 function checkFilter(filter: unknown): void {
@@ -21,27 +20,18 @@ function checkSelection(req: Record<string, unknown>): void {
   checkFilter(req.filter);
 }
 
-export function validateExportsRequest(method: ApiMethod, req: Record<string, unknown>): void {
-  switch (method) {
-    case 'exports:start':
-      checkSelection(req);
-      if (!(EXPORT_FORMATS as readonly unknown[]).includes(req.format)) throw bad(`« format » doit valoir ${EXPORT_FORMATS.map((f) => `« ${f} »`).join(' ou ')}`);
-      break;
-    case 'exports:count':
-      checkSelection(req);
-      break;
-    case 'exports:result':
-    case 'exports:cancel':
-      requiredString(req, 'id');
-      break;
-    case 'dossiers:contractSignature':
-      requiredId(req, 'dossierId');
-      break;
-    case 'dossiers:setContractSignedAt':
-      requiredId(req, 'dossierId');
-      if (req.signedAt !== null && typeof req.signedAt !== 'string') throw bad('« signedAt » doit être une date (AAAA-MM-JJ) ou null');
-      break;
-    default:
-      break;
-  }
-}
+export const EXPORTS_REQUEST_CHECKS: RequestChecks<ExportsMethod> = {
+  'exports:start': (req) => {
+    checkSelection(req);
+    if (!(EXPORT_FORMATS as readonly unknown[]).includes(req.format)) throw bad(`« format » doit valoir ${EXPORT_FORMATS.map((f) => `« ${f} »`).join(' ou ')}`);
+  },
+  'exports:result': (req) => requiredString(req, 'id'),
+  'exports:cancel': (req) => requiredString(req, 'id'),
+  'exports:count': checkSelection,
+  'exports:sessions': NO_CHECK,
+  'dossiers:contractSignature': (req) => requiredId(req, 'dossierId'),
+  'dossiers:setContractSignedAt': (req) => {
+    requiredId(req, 'dossierId');
+    if (req.signedAt !== null && typeof req.signedAt !== 'string') throw bad('« signedAt » doit être une date (AAAA-MM-JJ) ou null');
+  },
+};

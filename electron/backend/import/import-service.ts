@@ -10,7 +10,7 @@ import { FIELD_DEFS } from '../../../shared/domain/fields';
 import { matchHeaders } from '../../../shared/import/headers';
 import { validateRecord } from '../../../shared/import/validate-record';
 import type { Store } from '../db/store';
-import type { Scope } from '../review/scope';
+import type { Scope } from '../access/scope';
 import { FTS_BULK_THRESHOLD, appendPlatformDecision, ftsRebuild, insertDossiers, nextDossierId, recordProvenance, updateDossier, type ProvenanceRow } from '../dossiers/dossier-writes';
 import { recordDivergences, toImportDivergence } from './import-divergences';
 import { planRows, type PlannedRow, type ValidRow } from './import-plan';

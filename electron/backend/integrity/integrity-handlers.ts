@@ -1,7 +1,7 @@
 /** The integrity methods of the contract (policies already ran). */
 import type { IntegrityMethod, IntegrityStatus } from '../../../shared/api/integrity-contract';
 import type { Store } from '../db/store';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { sealedHashFindings } from './sealed-minutes';
 import { verifyIntegrity } from './verify';
 

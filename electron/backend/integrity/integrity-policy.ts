@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../../../shared/api/contract';
 import type { IntegrityMethod } from '../../../shared/api/integrity-contract';
-import { OPEN, type Policies } from '../review/policy-kit';
+import { OPEN, type Policies } from '../access/policy-kit';
 
 export const INTEGRITY_POLICY: Policies<IntegrityMethod> = {
   'integrity:verify': {

@@ -1,9 +1,14 @@
 /** Shapes of the integrity methods' requests: both take no parameter. */
-import type { ApiMethod } from '../../../shared/api/contract';
-import { bad } from '../request-checks';
+import type { IntegrityMethod } from '../../../shared/api/integrity-contract';
+import { bad, type RequestChecks } from '../request-checks';
 
-export function validateIntegrityRequest(method: ApiMethod, req: Record<string, unknown>): void {
-  if ((method === 'integrity:verify' || method === 'integrity:status') && Object.keys(req).length > 0) {
-    throw bad(`« ${method} » ne prend aucun paramètre (reçu : ${Object.keys(req).map((k) => `« ${k} »`).join(', ')})`);
-  }
-}
+const noParameter =
+  (method: IntegrityMethod) =>
+  (req: Record<string, unknown>): void => {
+    if (Object.keys(req).length > 0) throw bad(`« ${method} » ne prend aucun paramètre (reçu : ${Object.keys(req).map((k) => `« ${k} »`).join(', ')})`);
+  };
+
+export const INTEGRITY_REQUEST_CHECKS: RequestChecks<IntegrityMethod> = {
+  'integrity:verify': noParameter('integrity:verify'),
+  'integrity:status': noParameter('integrity:status'),
+};

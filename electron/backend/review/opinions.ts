@@ -6,7 +6,7 @@ import { ApiError } from '../../../shared/api/contract';
 import { validateOpinion, type Opinion, type OpinionInput, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import type { DbReader } from './db-reader';
-import type { ScopedDossier } from './scope';
+import type { ScopedDossier } from '../access/scope';
 
 interface OpinionRow {
   id: number;

@@ -7,7 +7,7 @@ import { compareDepartmentCodes } from '../../../shared/domain/geography';
 import { validateProfile, type Role, type UserProfile } from '../../../shared/domain/review';
 import type { Store, WriteTx } from '../db/store';
 import type { DbReader } from './db-reader';
-import { Scope } from './scope';
+import { Scope } from '../access/scope';
 
 interface ProfileRow {
   id: number;

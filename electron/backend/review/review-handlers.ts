@@ -1,31 +1,14 @@
 /** The review methods of the contract: thin, each calls a tested function (policies already ran). */
+import type { ReviewMethod } from '../../../shared/api/review-contract';
 import type { Store } from '../db/store';
 import { compareDossiers } from './compare';
 import { listGrids, saveGrid } from './grids';
 import { opinionHistory, recordOpinion, recordOpinionsBulk } from './opinions';
 import type { Profiles } from './profiles';
 import { departmentRanking, saveRanking } from './ranking';
-import type { ScopedHandlers } from './scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { dossierScores, recordScore } from './scores';
 import { departmentTotals, setDepartmentTarget } from './totals';
-
-type ReviewMethod =
-  | 'profile:current'
-  | 'profile:list'
-  | 'profile:save'
-  | 'profile:switch'
-  | 'opinions:record'
-  | 'opinions:recordBulk'
-  | 'opinions:history'
-  | 'grids:list'
-  | 'grids:save'
-  | 'scores:record'
-  | 'scores:get'
-  | 'compare:get'
-  | 'ranking:get'
-  | 'ranking:save'
-  | 'departments:totals'
-  | 'targets:set';
 
 export function reviewHandlers(store: Store, profiles: Profiles): Pick<ScopedHandlers, ReviewMethod> {
   const db = store.db;

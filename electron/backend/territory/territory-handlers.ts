@@ -1,21 +1,13 @@
 /** The territory methods of the contract: thin, each calls a tested function (policies already ran). */
+import type { TerritoryMethod } from '../../../shared/api/territory-contract';
 import type { Store } from '../db/store';
-import type { ScopedHandlers } from '../review/scope-policy';
+import type { ScopedHandlers } from '../access/guard';
 import { DEFAULT_TOLERANCE_PERCENT } from '../../../shared/domain/territory';
 import { checkRows, checksCsv, checksFileName, checksXlsx } from './checks-export';
 import { importAgreements, readAgreements } from './target-agreements';
 import { distributeNationalTargets, targetHistory } from './target-versions';
 import { territoryChecks } from './territory-checks';
 import { departmentFigures, regionFigures } from './territory-stats';
-
-type TerritoryMethod =
-  | 'stats:departments'
-  | 'stats:regions'
-  | 'targets:distribute'
-  | 'targets:history'
-  | 'territory:checks'
-  | 'territory:exportChecks'
-  | 'targets:importAgreed';
 
 export function territoryHandlers(store: Store): Pick<ScopedHandlers, TerritoryMethod> {
   const db = store.db;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateRequest } from '../../../../electron/backend/request-validation';
-import { Scope } from '../../../../electron/backend/review/scope';
+import { Scope } from '../../../../electron/backend/access/scope';
 import type { UserProfile } from '../../../../shared/domain/review';
 
 const profile = (patch: Partial<UserProfile>): UserProfile => ({ id: 1, name: 'Claire', role: 'PREFECTURE', departments: ['06', '83'], createdAt: '2021-03-01T00:00:00.000Z', ...patch });

@@ -1,6 +1,6 @@
-/** What a method's policy is made of (see scope-policy.ts), shared by the policies of every area. */
+/** What a method's policy is made of (see api-policy.ts and access/guard.ts), shared by the policies of every area. */
 import type { ApiMethod, ApiRequest, ApiResponse } from '../../../shared/api/contract';
-import type { DbReader } from './db-reader';
+import type { DbReader } from '../review/db-reader';
 import type { Scope } from './scope';
 
 export interface PolicyContext {

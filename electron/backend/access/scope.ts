@@ -8,7 +8,7 @@ import { ApiError, type DossierFilter } from '../../../shared/api/contract';
 import { getDepartment } from '../../../shared/domain/geography';
 import type { Role, UserProfile } from '../../../shared/domain/review';
 import { allIn } from '../db/all-in';
-import type { DbReader } from './db-reader';
+import type { DbReader } from '../review/db-reader';
 
 export interface ScopedDossier {
   id: number;

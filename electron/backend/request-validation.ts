@@ -71,5 +71,5 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
       validateIntegrityRequest(method, req);
       break;
   }
-  return req as ApiRequest<M>;
+  return req;
 }

@@ -27,5 +27,5 @@ export function validateRequest<M extends ApiMethod>(method: M, request: unknown
   const req = request ?? {};
   if (!isObject(req)) throw bad('objet attendu');
   REQUEST_CHECKS[method](req);
-  return req as ApiRequest<M>;
+  return req;
 }

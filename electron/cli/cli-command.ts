@@ -69,7 +69,7 @@ export interface CliCommand {
 
 /** Declares a command; `options` keeps its literal types so that `run` gets typed values. */
 export function defineCommand<const O extends Record<string, OptionSpec>>(spec: CommandSpec<O> | FileCommandSpec<O>): CliCommand {
-  return { args: [], ...spec } as unknown as CliCommand;
+  return { args: [], ...spec };
 }
 
 /** A command line that does not say what to do: exit code 2, with the usage after the message. */

@@ -77,9 +77,9 @@ export function createSseEvents(url: string, open: EventSourceFactory): EventsBr
         listeners.set(name, set);
         listen(name);
       }
-      set.add(callback as (payload: never) => void);
+      set.add(callback);
       return () => {
-        set.delete(callback as (payload: never) => void);
+        set.delete(callback);
       };
     },
   };

@@ -1,7 +1,7 @@
 import { ActionIcon, Alert, Button, Center, Checkbox, Chip, Group, Loader, Paper, SegmentedControl, Stack, Tabs, Text, Title, Tooltip } from '@mantine/core';
 import { IconFocusCentered, IconPhotoDown, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import type { Map as LeafletMap } from 'leaflet';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { getDepartment } from '../../shared/domain/geography';
 import { AreaPanel } from '../components/TerritoryMap/AreaPanel';
 import { classify } from '../components/TerritoryMap/classes';
@@ -33,11 +33,11 @@ const HISTORY_TABLES = ['department_targets', 'target_versions', 'target_agreeme
 type MapRoute = Extract<Route, { name: 'map' }>;
 
 /** The view a `#/carte?…` address asks for; unknown values fall back to the defaults. */
-function viewOfRoute(route: MapRoute) {
+function viewOfRoute(route: MapRoute): { measure: MeasureKey; level: Level; view: View; selected: string | null } {
   return {
     measure: measureBySlug(route.measure)?.key ?? DEFAULT_MEASURE,
-    level: (route.level ?? 'department') as Level,
-    view: (route.view ?? 'map') as View,
+    level: route.level ?? 'department',
+    view: route.view ?? 'map',
     selected: route.department ?? null,
   };
 }
@@ -62,7 +62,9 @@ function useAddressSync(): void {
   /** The address this page wrote last: useRoute() sees a replaceState only at a later render. */
   const written = useRef<string | null>(null);
 
-  useEffect(() => {
+  // Only a new address (a link, the navigation bar) resets the view: `route` and `profile` are read
+  // when it changes, not watched.
+  const followAddress = useEffectEvent(() => {
     if (route.name !== 'map') return;
     if (mounted.current && href === written.current) return;
     const wanted = viewOfRoute(route);
@@ -74,7 +76,9 @@ function useAddressSync(): void {
     // A prefecture agent lands on their own department.
     const home = profile.role === 'PREFECTURE' && !route.department && wanted.level === 'department' ? (profile.departments[0] ?? null) : null;
     reset({ ...wanted, selected: wanted.selected ?? home });
-    // Only a new address (a link, the navigation bar) resets the view: `route` and `profile` are read, not watched.
+  });
+  useEffect(() => {
+    followAddress();
   }, [href]);
 
   useEffect(() => {
@@ -90,7 +94,7 @@ function MeasurePicker() {
   const setMeasure = useMapViewStore((state) => state.setMeasure);
   return (
     <div role="radiogroup" aria-label="Mesure affichée" className={classes.measures}>
-      <Chip.Group multiple={false} value={measure} onChange={(value) => setMeasure(value as MeasureKey)}>
+      <Chip.Group multiple={false} value={measure} onChange={(value) => setMeasure(value)}>
         <Group gap={6}>
           {MEASURES.map((m) => (
             <Chip key={m.key} value={m.key} type="radio" size="sm" variant="outline" title={m.label} data-measure={m.key}>
@@ -114,7 +118,7 @@ function Toolbar({ exportPng, exporting }: { exportPng: () => void; exporting: b
         <SegmentedControl
           size="xs"
           value={level}
-          onChange={(value) => setLevel(value as Level)}
+          onChange={(value) => setLevel(value)}
           aria-labelledby="map-level-label"
           data={[
             { value: 'department', label: 'Départements' },
@@ -129,7 +133,7 @@ function Toolbar({ exportPng, exporting }: { exportPng: () => void; exporting: b
         <SegmentedControl
           size="xs"
           value={view}
-          onChange={(value) => setView(value as View)}
+          onChange={(value) => setView(value)}
           aria-labelledby="map-view-label"
           data={[
             { value: 'map', label: 'Carte' },

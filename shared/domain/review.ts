@@ -1,7 +1,8 @@
 /**
  * Prefecture review: user profiles, the prefect's opinion ("avis préfet"), scoring grids and
  * scores, department totals and rankings. Types, constants and labels; the pure rules are in
- * review-rules.ts (validation) and review-score.ts (aggregation), re-exported here.
+ * review-rules.ts (validation, imported from there: it depends on this module's constants, so a
+ * re-export here would be an import cycle) and review-score.ts (aggregation, re-exported here).
  */
 import type { DossierDetail } from './dossier';
 
@@ -221,5 +222,4 @@ export interface ComparisonItem {
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 4;
 
-export { validateGrid, validateOpinion, validateScore, validateProfile } from './review-rules';
 export { weightedMean, aggregateScores, type ScoredSheet, type ScoreAggregate } from './review-score';

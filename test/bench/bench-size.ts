@@ -86,4 +86,4 @@ if (!planJson || !dir || !process.send) {
   process.exit(2);
 }
 const result = await measure(JSON.parse(planJson) as SizePlan, dir);
-process.send!(result, () => process.exit(0));
+process.send(result, () => process.exit(0));

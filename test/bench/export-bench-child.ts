@@ -74,4 +74,4 @@ if (!variant || !size || !dir || !process.send) {
   process.exit(2);
 }
 const result = await measure(variant as ExportVariant, Number(size), dir);
-process.send!(result, () => process.exit(0));
+process.send(result, () => process.exit(0));

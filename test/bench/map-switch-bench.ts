@@ -127,7 +127,7 @@ export async function runMapSwitchBench(opts: { size: number; dir: string; log: 
     for (let i = 0; i < RUNS; i++) {
       const key = MEASURES[i % MEASURES.length]!;
       const next = MEASURES[(i + 3) % MEASURES.length]!;
-      inPage.push((await page.evaluate(switchInPage(key))) as number);
+      inPage.push(await page.evaluate<number>(switchInPage(key)));
       // A real mouse click on the measure (its position taken beforehand, so that no actionability check is timed).
       const box = (await page.locator(`.mantine-Chip-root:has(input[data-measure="${next}"]) label`).boundingBox())!;
       const start = performance.now();

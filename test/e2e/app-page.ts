@@ -41,7 +41,7 @@ export async function postApi(page: Page, method: string, request: unknown): Pro
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${storage.getItem('cnfs-review.token')}` },
         body: JSON.stringify(request),
       });
-      return { status: response.status, body: (await response.json()) as unknown };
+      return { status: response.status, body: await response.json() };
     },
     { method, request },
   );

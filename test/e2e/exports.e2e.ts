@@ -158,7 +158,7 @@ test('exports every decision to Excel, with its progress, while the backend keep
     new Observer(() => {
       const text = (globalThis as unknown as { document: { querySelector: (s: string) => { textContent: string | null } | null } }).document.querySelector('[data-testid="export-progress"]')?.textContent;
       if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe((globalThis as unknown as { document: { body: object } }).document.body as never, { subtree: true, childList: true, characterData: true });
+    }).observe((globalThis as unknown as { document: { body: object } }).document.body, { subtree: true, childList: true, characterData: true });
   });
   const downloading = page.waitForEvent('download', { timeout: 180_000 });
   await page.getByRole('button', { name: 'Exporter', exact: true }).click();

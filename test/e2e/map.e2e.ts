@@ -316,7 +316,7 @@ test('coherence checks: the tolerance, a check outlines its departments, the CSV
   await expect(page.locator('path[data-highlight="check"]')).toHaveCount(2);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^controles-coherence-\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = readFileSync((await download.path())!);
+  const bytes = readFileSync(await download.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
   expect(lines[0]).toBe('Gravité;Contrôle;Départements;Message;Nombre de dossiers;Dossiers concernés');
@@ -362,7 +362,7 @@ test('the map exports as a PNG with its legend', async () => {
   await openMap('?mesure=postes-accordes');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter la carte (PNG)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^carte-postes-accordes-\d{4}-\d{2}-\d{2}\.png$/);
-  const png = readFileSync((await download.path())!);
+  const png = readFileSync(await download.path());
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // IHDR: the card at twice the pixel density.
   expect(png.readUInt32BE(16)).toBeGreaterThan(1200);

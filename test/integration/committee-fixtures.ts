@@ -85,7 +85,7 @@ export async function heldSession(base: CommitteeBase): Promise<SessionDetail> {
   const { backend, ids, members } = base;
   let session = await openSession(base);
   session = await backend.call('conflicts:declare', { sessionId: session.id, memberId: members.Bruno!, siret: '77567227200011', note: 'Administrateur de la structure' });
-  const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req } as never);
+  const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req });
   await record({ dossierId: ids['N-1']!, decision: 'POSITIF', postsGranted: 2, priority: true, comment: 'Itinérance dans les vallées de la Roya et de la Vésubie.', vote: { for: 4, against: 0, abstain: 0 } });
   await record({ dossierId: ids['N-2']!, decision: 'EXAMEN_COMPLEMENTAIRE', justification: 'Le comité attend la convention signée avec la commune.' });
   await record({ dossierId: ids['N-3']!, decision: 'POSITIF', postsGranted: 1 });

@@ -158,7 +158,7 @@ describe('the minutes', () => {
   it('are corrected only by an amendment, linked to them and shown in later exports', async () => {
     const { backend, ids } = base;
     const session = await heldSession();
-    const amend = (reason: string, decisions: object[]) => backend.call('amendments:create', { sessionId: session.id, reason, decisions } as never);
+    const amend = (reason: string, decisions: object[]) => backend.call('amendments:create', { sessionId: session.id, reason, decisions });
     await expect(amend('Erreur matérielle sur le nombre de postes.', [])).rejects.toMatchObject({ code: 'VALIDATION', message: /n’est pas validé : corrigez directement la séance/ });
     const sealed = await backend.call('minutes:validate', { sessionId: session.id });
     const version = backend.store.version;

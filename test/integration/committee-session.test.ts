@@ -129,7 +129,7 @@ describe('decisions', () => {
   it('check the posts, the grounds and the comment', async () => {
     const { backend, ids } = base;
     const session = await openSession(base);
-    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, dossierId: ids['N-2']!, comment: '', ...req } as never);
+    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, dossierId: ids['N-2']!, comment: '', ...req });
     await refused(() => record({ decision: 'POSITIF', postsGranted: 0 }), { code: 'VALIDATION', message: /de 1 à 3 \(postes demandés par le dossier N-2\)/ });
     await refused(() => record({ decision: 'POSITIF', postsGranted: 4, justification: 'Besoin avéré au-delà de l’avis.' }), { message: /de 1 à 3/ });
     await refused(() => record({ decision: 'NEGATIF', justification: 'Arbitrage national.' }), { message: /au moins un motif.*commenté/ });
@@ -140,7 +140,7 @@ describe('decisions', () => {
   it('that depart from the prefecture’s opinion need a justification', async () => {
     const { backend, ids } = base;
     const session = await openSession(base);
-    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req } as never);
+    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req });
     // Refusing a favourable opinion, approving an unfavourable one, granting more than supported.
     await refused(() => record({ dossierId: ids['N-1']!, decision: 'NEGATIF', grounds: ['REPARTITION_DEPARTEMENT'], comment: 'Trop de postes dans le secteur.' }), {
       code: 'VALIDATION',
@@ -165,7 +165,7 @@ describe('decisions', () => {
     expect(item(session, 'N-1').recusedMemberIds).toEqual([]);
     await refused(() => backend.call('conflicts:declare', { sessionId: session.id, memberId: members.Bruno!, siret: '77567227200011', note: '' }), { message: /a déjà déclaré un conflit/ });
     await refused(() => backend.call('conflicts:declare', { sessionId: session.id, memberId: members.Fatou!, dossierId: ids['N-1']!, note: '' }), { message: /ne siège pas à cette séance/ });
-    const m1 = (vote: object) => backend.call('decisions:record', { sessionId: session.id, dossierId: ids['M-1']!, decision: 'POSITIF', postsGranted: 1, comment: '', vote } as never);
+    const m1 = (vote: object) => backend.call('decisions:record', { sessionId: session.id, dossierId: ids['M-1']!, decision: 'POSITIF', postsGranted: 1, comment: '', vote });
     await refused(() => m1({ for: 3, against: 1, abstain: 0 }), { code: 'VALIDATION', message: /4 voix exprimées pour une base de vote de 3 \(membres présents et non récusés, 1 membre récusé\)/ });
     await refused(() => m1({ for: 1, against: 1, abstain: 1 }), { message: /1 voix pour sur une base de vote de 3.*au moins 2 voix pour\) n’est pas atteinte/ });
     const detail = await m1({ for: 2, against: 0, abstain: 1 });
@@ -212,7 +212,7 @@ describe('decisions', () => {
   it('give live totals that match a hand computation (posts and euros, aid deducted, CUI configured)', async () => {
     const { backend, ids } = base;
     const session = await openSession(base);
-    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req } as never);
+    const record = (req: object) => backend.call('decisions:record', { sessionId: session.id, comment: '', ...req });
     await record({ dossierId: ids['N-1']!, decision: 'POSITIF', postsGranted: 2 }); // CDD 2 × 32 000 − 5 000 aid = 59 000
     await record({ dossierId: ids['N-2']!, decision: 'POSITIF', postsGranted: 2 }); // CDI 2 × 40 000 = 80 000
     await record({ dossierId: ids['N-3']!, decision: 'POSITIF', postsGranted: 1 }); // CUI 1 × 15 000 = 15 000

@@ -148,7 +148,7 @@ describe('targets:importAgreed', () => {
   });
 
   it('rejects malformed requests at the boundary', async () => {
-    await expect(backend.call('targets:importAgreed', { fileName: 'a.csv', data: 'x' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(backend.call('targets:importAgreed', { fileName: 'a.csv', data: csv('Département;Nombre', '06;1'), commit: 'oui' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(backend.call('targets:importAgreed', { fileName: 'a.csv', data: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(backend.call('targets:importAgreed', { fileName: 'a.csv', data: csv('Département;Nombre', '06;1'), commit: 'oui' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

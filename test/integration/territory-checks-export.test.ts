@@ -85,7 +85,7 @@ describe('territory:exportChecks', () => {
   });
 
   it('refuses an unknown format', async () => {
-    await expect(backend.call('territory:exportChecks', { format: 'pdf' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(backend.call('territory:exportChecks', { format: 'pdf' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 

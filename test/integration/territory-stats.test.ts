@@ -75,8 +75,8 @@ describe('stats:departments', { timeout: 60_000 }, () => {
     const stats = JSON.parse(departments.out) as Record<string, unknown>[];
     expect(stats).toEqual(fromApi.departments);
     for (const expected of Object.values(EXPECTED)) expect(stats.find((d) => d.code === expected.code)).toEqual(expected);
-    expect(JSON.parse(regions!.out)).toEqual(fromApi.regions);
-    expect(wrong!.code).toBe(2);
+    expect(JSON.parse(regions.out)).toEqual(fromApi.regions);
+    expect(wrong.code).toBe(2);
   });
 
   it('shows a prefecture profile the same national aggregates (the map for context), not other departments’ dossiers', async () => {

@@ -72,7 +72,7 @@ describe('targets:distribute', () => {
     const version = backend.store.version;
     await expect(backend.call('targets:distribute', { total: 100, floor: 2 })).rejects.toMatchObject({ code: 'VALIDATION', message: 'Un plancher de 2 poste(s) pour 101 départements dépasse le total de 100 postes.' });
     await expect(backend.call('targets:distribute', { total: 10.5 })).rejects.toMatchObject({ code: 'VALIDATION' });
-    await expect(backend.call('targets:distribute', { total: '4000' } as never)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(backend.call('targets:distribute', { total: '4000' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(backend.store.version).toBe(version);
   });
 

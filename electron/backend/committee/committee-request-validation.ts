@@ -37,7 +37,7 @@ function decisionShape(d: unknown, where: string): void {
   if (d.derogation !== undefined && d.derogation !== null && typeof d.derogation !== 'string') throw bad('« derogation » doit être un texte');
   if (d.vote !== undefined && d.vote !== null) {
     const vote = d.vote;
-    if (!isObject(vote) || ['for', 'against', 'abstain'].some((k) => typeof vote[k] !== 'number' || !Number.isInteger(vote[k]) || (vote[k] as number) < 0 || (vote[k] as number) > 1000)) {
+    if (!isObject(vote) || ['for', 'against', 'abstain'].some((k) => typeof vote[k] !== 'number' || !Number.isInteger(vote[k]) || vote[k] < 0 || vote[k] > 1000)) {
       throw bad('« vote » doit donner les voix « for », « against » et « abstain » (entiers ≥ 0)');
     }
   }

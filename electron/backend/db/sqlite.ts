@@ -77,7 +77,7 @@ export class SqliteDb {
       this.slots.set(sql, slots);
     }
     if (!slots) return params as SqlValue[];
-    return params.map((p, i) => (slots[i] && typeof p === 'string' ? encoder.encode(p) : p)) as SqlValue[];
+    return params.map((p, i) => (slots[i] && typeof p === 'string' ? encoder.encode(p) : p));
   }
 
   run(sql: string, params: SqlParams = []): void {

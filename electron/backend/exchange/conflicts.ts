@@ -5,7 +5,8 @@
  */
 import { ApiError } from '../../../shared/api/contract';
 import type { ConflictChoice, ConflictStatus, ExchangeConflict, OpinionSummary, PackageOpinion } from '../../../shared/domain/exchange';
-import { COMMENT_MAX, validateOpinion, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
+import { COMMENT_MAX, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
+import { validateOpinion } from '../../../shared/domain/review-rules';
 import { frenchNumber } from '../../../shared/domain/french-format';
 import type { Store } from '../db/store';
 import type { DbReader } from '../review/db-reader';

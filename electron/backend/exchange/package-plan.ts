@@ -6,7 +6,7 @@
  */
 import type { DossierFieldKey } from '../../../shared/domain/dossier';
 import type { OpinionSummary, PackageContent, PackageCounts, PackageDecision, PackageDossier, PackageLine, PackageOpinion, PackageScore } from '../../../shared/domain/exchange';
-import { validateOpinion } from '../../../shared/domain/review';
+import { validateOpinion } from '../../../shared/domain/review-rules';
 import { validateRecord } from '../../../shared/import/validate-record';
 import { allIn } from '../db/all-in';
 import type { SqliteDb } from '../db/sqlite';

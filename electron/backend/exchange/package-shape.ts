@@ -20,9 +20,9 @@ function need(condition: boolean, path: string, what: string): void {
 const str = (o: Obj, key: string, path: string) => need(typeof o[key] === 'string', `${path}.${key}`, 'texte attendu');
 const strOrNull = (o: Obj, key: string, path: string) => need(o[key] === null || typeof o[key] === 'string', `${path}.${key}`, 'texte ou null attendu');
 const int = (o: Obj, key: string, path: string, min = 0) =>
-  need(typeof o[key] === 'number' && Number.isInteger(o[key]) && (o[key] as number) >= min, `${path}.${key}`, `entier ≥ ${min} attendu`);
+  need(typeof o[key] === 'number' && Number.isInteger(o[key]) && o[key] >= min, `${path}.${key}`, `entier ≥ ${min} attendu`);
 const intOrNull = (o: Obj, key: string, path: string) => need(o[key] === null || (typeof o[key] === 'number' && Number.isInteger(o[key])), `${path}.${key}`, 'entier ou null attendu');
-const hex = (o: Obj, key: string, path: string) => need(typeof o[key] === 'string' && /^[0-9a-f]{64}$/.test(o[key] as string), `${path}.${key}`, 'empreinte SHA-256 attendue');
+const hex = (o: Obj, key: string, path: string) => need(typeof o[key] === 'string' && /^[0-9a-f]{64}$/.test(o[key]), `${path}.${key}`, 'empreinte SHA-256 attendue');
 
 function list(o: Obj, key: string, path: string): unknown[] {
   need(Array.isArray(o[key]), `${path}.${key}`, 'liste attendue');
@@ -100,7 +100,7 @@ function dossier(v: unknown, path: string, kind: string, grids: ReadonlySet<stri
   need(list(d, 'mergedOpinions', path).every((u) => typeof u === 'string'), `${path}.mergedOpinions`, 'liste d’empreintes attendue');
   list(d, 'scores', path).forEach((s, i) => score(s, `${path}.scores[${i}]`, grids));
   if (kind === 'dossiers') {
-    need(isObj(d.fields) && (d.fields as Obj).externalId === d.externalId, `${path}.fields`, 'champs du dossier attendus');
+    need(isObj(d.fields) && d.fields.externalId === d.externalId, `${path}.fields`, 'champs du dossier attendus');
     list(d, 'decisions', path).forEach((x, i) => decision(x, `${path}.decisions[${i}]`));
   }
 }

@@ -18,7 +18,7 @@ export function cellToPrimitive(value: CellValue): CellPrimitive {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('error' in value) return null;
   // exceljs types the link text as a string, but it is rich text when the link is formatted.
-  if ('hyperlink' in value) return cellToPrimitive(value.text as CellValue);
+  if ('hyperlink' in value) return cellToPrimitive(value.text);
   if ('formula' in value || 'sharedFormula' in value) return cellToPrimitive(value.result ?? null);
   return null;
 }

@@ -1,6 +1,7 @@
 /** Scoring grids: every saved version is a new row; the highest version is the current grid. */
 import { ApiError } from '../../../shared/api/contract';
-import { validateGrid, type GridCriterion, type GridInput, type ScoringGrid, type UserProfile } from '../../../shared/domain/review';
+import type { GridCriterion, GridInput, ScoringGrid, UserProfile } from '../../../shared/domain/review';
+import { validateGrid } from '../../../shared/domain/review-rules';
 import type { Store } from '../db/store';
 import type { DbReader } from './db-reader';
 import { refreshAllScoreStates } from './score-state';

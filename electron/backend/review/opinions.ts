@@ -3,7 +3,8 @@
  * Each write also sets the dossier's review state in the same transaction.
  */
 import { ApiError } from '../../../shared/api/contract';
-import { validateOpinion, type Opinion, type OpinionInput, type OpinionKind, type UserProfile } from '../../../shared/domain/review';
+import type { Opinion, OpinionInput, OpinionKind, UserProfile } from '../../../shared/domain/review';
+import { validateOpinion } from '../../../shared/domain/review-rules';
 import type { Store, WriteTx } from '../db/store';
 import type { DbReader } from './db-reader';
 import type { ScopedDossier } from '../access/scope';

@@ -4,7 +4,8 @@
  */
 import { ApiError } from '../../../shared/api/contract';
 import { compareDepartmentCodes } from '../../../shared/domain/geography';
-import { validateProfile, type Role, type UserProfile } from '../../../shared/domain/review';
+import type { Role, UserProfile } from '../../../shared/domain/review';
+import { validateProfile } from '../../../shared/domain/review-rules';
 import type { Store, WriteTx } from '../db/store';
 import type { DbReader } from './db-reader';
 import { Scope } from '../access/scope';

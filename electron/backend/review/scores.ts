@@ -1,6 +1,7 @@
 /** Scores: a new row per save, the latest per reviewer counts; the dossier's aggregate follows. */
 import { ApiError } from '../../../shared/api/contract';
-import { validateScore, type DossierScores, type ScoreInput, type UserProfile } from '../../../shared/domain/review';
+import type { DossierScores, ScoreInput, UserProfile } from '../../../shared/domain/review';
+import { validateScore } from '../../../shared/domain/review-rules';
 import type { Store } from '../db/store';
 import type { DbReader } from './db-reader';
 import { currentGrid, gridsById } from './grids';

@@ -70,7 +70,7 @@ export function BulkOpinionModal({ dossiers, onClose, onDone }: BulkOpinionModal
             label="Avis"
             value={opinion}
             onChange={(value) => {
-              const kind = value as BulkOpinionKind;
+              const kind = value;
               setOpinion(kind);
               setPosts(defaultBulkPosts(kind));
             }}
@@ -83,7 +83,7 @@ export function BulkOpinionModal({ dossiers, onClose, onDone }: BulkOpinionModal
               ))}
             </Group>
           </Radio.Group>
-          <Radio.Group label="Postes soutenus" value={posts} onChange={(value) => setPosts(value as BulkPosts)}>
+          <Radio.Group label="Postes soutenus" value={posts} onChange={(value) => setPosts(value)}>
             <Group gap="lg" mt={6}>
               <Radio value="requested" label="Tous les postes demandés par chaque dossier" />
               <Radio value="none" label="Aucun poste (0)" />

@@ -97,7 +97,7 @@ export function SessionForm({ session, members, onSaved, onCancel }: SessionForm
             clearable
           />
           <div>
-            <Radio.Group label="Quorum" value={values.quorumKind} onChange={(kind) => update({ quorumKind: kind as SessionFormValues['quorumKind'] })}>
+            <Radio.Group label="Quorum" value={values.quorumKind} onChange={(kind) => update({ quorumKind: kind })}>
               <Group gap="md" mt={6} wrap="nowrap" align="center">
                 <Radio value="MAJORITY" label="Plus de la moitié des membres" />
                 <Radio value="MINIMUM" label="Nombre minimal :" />

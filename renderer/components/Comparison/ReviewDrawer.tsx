@@ -39,7 +39,7 @@ export function ReviewDrawer({ item, tab, grid, onTabChange, onClose, onOpinionS
           <SegmentedControl
             fullWidth
             value={tab}
-            onChange={(value) => onTabChange(value as DrawerTab)}
+            onChange={(value) => onTabChange(value)}
             data={[
               { value: 'opinion', label: 'Avis de la préfecture' },
               { value: 'score', label: 'Notation' },

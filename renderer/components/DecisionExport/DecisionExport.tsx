@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Group, MultiSelect, Progress, Radio, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconCheck, IconDownload, IconX } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import type { ExportFormat, ExportSessionOption } from '../../../shared/api/exports-contract';
+import type { ExportSessionOption } from '../../../shared/api/exports-contract';
 import { DEPARTMENTS } from '../../../shared/domain/geography';
 import { useApiQuery } from '../../hooks/use-api-query';
 import { isNational, useProfile } from '../../hooks/use-profile';
@@ -10,7 +10,7 @@ import { routeHref } from '../../router/routes';
 import { hasActiveFilters, toDossierFilter, useDossierListStore } from '../../stores/dossier-list-store';
 import { ErrorAlert } from '../ErrorAlert/ErrorAlert';
 import { Section } from '../Section/Section';
-import { cancelExport, selectionOf, startExport, useDecisionExportStore, type ExportScope } from './decision-export-store';
+import { cancelExport, selectionOf, startExport, useDecisionExportStore } from './decision-export-store';
 
 // Decisions, opinions, targets and sessions all change what an export holds.
 const EXPORT_TABLES = ['decisions', 'dossiers', 'committee_sessions', 'session_members', 'department_targets', 'settings'];
@@ -63,7 +63,7 @@ export function DecisionExport() {
         {!national && ` Seules les décisions de votre périmètre (${profile.departments.join(', ')}) sont exportées.`}
       </Text>
       <Section title="Décisions à exporter" aside={!incomplete && count.data ? pluralize(count.data.rows, 'décision', 'décisions') : undefined}>
-        <Radio.Group value={scope} onChange={(value) => setScope(value as ExportScope)} name="export-scope" aria-label="Décisions à exporter">
+        <Radio.Group value={scope} onChange={(value) => setScope(value)} name="export-scope" aria-label="Décisions à exporter">
           <Stack gap="sm">
             <Radio value="all" label={national ? 'Toutes les décisions' : 'Toutes les décisions de mon périmètre'} />
             <Radio value="sessions" label="Une ou plusieurs séances" />
@@ -114,7 +114,7 @@ export function DecisionExport() {
           <SegmentedControl
             aria-labelledby="export-format-label"
             value={format}
-            onChange={(value) => setFormat(value as ExportFormat)}
+            onChange={(value) => setFormat(value)}
             data={[
               { value: 'xlsx', label: 'Excel (.xlsx)' },
               { value: 'csv', label: 'CSV (;)' },

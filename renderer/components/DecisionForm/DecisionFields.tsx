@@ -2,7 +2,6 @@ import { Alert, Checkbox, Group, List, NumberInput, Radio, Stack, Text, Textarea
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { DECISION_KINDS, DECISION_LABELS, DEROGATION_MAX, REFUSAL_GROUNDS, REFUSAL_GROUND_LABELS } from '../../../shared/domain/committee';
 import { ELIGIBILITY_STATE_LABELS } from '../../../shared/domain/eligibility';
-import type { DecisionKind, RefusalGround } from '../../../shared/domain/committee';
 import { formatNumber, pluralize } from '../../lib/format';
 import { DECISION_COLORS } from '../../lib/labels';
 import { majorityReached } from '../../../shared/domain/committee';
@@ -71,7 +70,7 @@ export function DecisionFields({ idPrefix, subject, values, onChange, base, recu
       <Radio.Group
         label="Décision"
         value={values.decision}
-        onChange={(decision) => onChange({ decision: decision as DecisionKind })}
+        onChange={(decision) => onChange({ decision })}
         error={submitted && values.decision === null ? 'Choisissez une décision.' : null}
         required
       >
@@ -128,7 +127,7 @@ export function DecisionFields({ idPrefix, subject, values, onChange, base, recu
           label="Motifs du refus"
           description="Au moins un motif ; ils figurent au procès-verbal."
           value={values.grounds}
-          onChange={(grounds) => onChange({ grounds: grounds as RefusalGround[] })}
+          onChange={(grounds) => onChange({ grounds })}
           error={submitted && values.grounds.length === 0 ? 'Cochez au moins un motif.' : null}
           required
         >

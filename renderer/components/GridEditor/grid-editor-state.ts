@@ -2,7 +2,7 @@
  * Draft of a new scoring-grid version as edited in Paramètres. Criteria keep their key across
  * versions (scores are matched by key); a new criterion gets a key derived from its label.
  */
-import { validateGrid } from '../../../shared/domain/review';
+import { validateGrid } from '../../../shared/domain/review-rules';
 import type { GridInput, ScoringGrid } from '../../../shared/domain/review';
 
 export interface CriterionDraft {

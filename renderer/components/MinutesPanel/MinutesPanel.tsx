@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title, Tooltip } from '@mantine/core';
 import { IconDeviceFloppy, IconDownload, IconInfoCircle, IconLock, IconLockCheck } from '@tabler/icons-react';
-import { Fragment, useEffect, useState } from 'react';
+import { Fragment, useEffect, useEffectEvent, useState } from 'react';
 import type { ReactNode } from 'react';
 import { MINUTES_SECTION_LABELS } from '../../../shared/domain/committee';
 import type { MinutesSection, SessionDetail } from '../../../shared/domain/committee';
@@ -157,12 +157,16 @@ export function MinutesPanel({ session, onChange }: MinutesPanelProps) {
   const changed = changedSections(session.sections, drafts);
   const dirty = Object.keys(changedSections(base, drafts)).length > 0;
 
-  // What another window saved arrives while nothing is typed here: follow it.
+  // What another window saved arrives while nothing is typed here: follow it. Only a new stored
+  // text triggers this; `dirty` is read at that moment, not watched (typing must not reset drafts).
   const storedKey = JSON.stringify(session.sections);
-  useEffect(() => {
+  const followStored = useEffectEvent(() => {
     if (dirty) return;
     setDrafts(session.sections);
     setBase(session.sections);
+  });
+  useEffect(() => {
+    followStored();
   }, [storedKey]);
 
   const section = (name: MinutesSection) => (

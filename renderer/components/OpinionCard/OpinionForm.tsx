@@ -1,7 +1,7 @@
 import { Button, Checkbox, Group, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { COMMENT_MAX, COMMENT_MIN, OPINION_KINDS, OPINION_LABELS } from '../../../shared/domain/review';
-import type { Opinion, OpinionKind } from '../../../shared/domain/review';
+import type { Opinion } from '../../../shared/domain/review';
 import { api } from '../../api/client';
 import { pluralize } from '../../lib/format';
 import { OPINION_COLORS } from '../../lib/review-format';
@@ -39,7 +39,7 @@ export function OpinionForm({ dossierId, postsRequested, current, onSaved, onCan
         <Radio.Group
           label="Avis"
           value={values.opinion}
-          onChange={(opinion) => setValues((state) => withOpinion(state, opinion as OpinionKind, postsRequested))}
+          onChange={(opinion) => setValues((state) => withOpinion(state, opinion, postsRequested))}
           error={submitted && values.opinion === null ? 'Choisissez un avis.' : null}
           required
         >

@@ -2,7 +2,8 @@
  * State of the prefect-opinion form, kept apart from the view: what the inputs hold, the request
  * they make, the live length counter of the justification and what changed between versions.
  */
-import { COMMENT_MAX, COMMENT_MIN, OPINION_LABELS, validateOpinion } from '../../../shared/domain/review';
+import { COMMENT_MAX, COMMENT_MIN, OPINION_LABELS } from '../../../shared/domain/review';
+import { validateOpinion } from '../../../shared/domain/review-rules';
 import type { Opinion, OpinionInput, OpinionKind } from '../../../shared/domain/review';
 import { formatNumber } from '../../lib/format';
 

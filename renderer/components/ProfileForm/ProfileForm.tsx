@@ -58,7 +58,7 @@ export function ProfileForm({ profile, submitLabel, onSaved, onCancel }: Profile
         <Radio.Group
           label="Votre rôle"
           value={values.role}
-          onChange={(role) => update({ role: role as Role })}
+          onChange={(role) => update({ role })}
           error={submitted && values.role === null ? 'Choisissez votre rôle.' : null}
           required
         >

@@ -1,5 +1,5 @@
 /** Form state of a profile (first start and Paramètres), kept apart from the view so it can be unit-tested. */
-import { validateProfile } from '../../../shared/domain/review';
+import { validateProfile } from '../../../shared/domain/review-rules';
 import type { Role, UserProfile } from '../../../shared/domain/review';
 
 export interface ProfileFormValues {

@@ -18,7 +18,7 @@ const NOT_ASSESSABLE = 'ne';
  */
 export function ScorePicker({ label, steps, value, onChange, invalid }: ScorePickerProps) {
   const name = useId();
-  const options = [...steps.map((step) => ({ key: String(step), text: String(step), value: step as number | null })), { key: NOT_ASSESSABLE, text: 'Non évaluable', value: null }];
+  const options = [...steps.map((step) => ({ key: String(step), text: String(step), value: step })), { key: NOT_ASSESSABLE, text: 'Non évaluable', value: null }];
   return (
     <div role="radiogroup" aria-label={label} aria-invalid={invalid || undefined} className={classes.picker} data-invalid={invalid || undefined}>
       {options.map((option) => {

@@ -1,5 +1,6 @@
 /** State of one reviewer's scoring form: a value per criterion, « non évaluable », or not chosen yet. */
-import { validateScore, weightedMean } from '../../../shared/domain/review';
+import { weightedMean } from '../../../shared/domain/review';
+import { validateScore } from '../../../shared/domain/review-rules';
 import type { ReviewerScore, ScoreInput, ScoringGrid } from '../../../shared/domain/review';
 
 /** undefined: not chosen yet; null: « non évaluable ». */

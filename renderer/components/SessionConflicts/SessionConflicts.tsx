@@ -61,7 +61,7 @@ function ConflictForm({ session, onDeclared }: { session: SessionDetail; onDecla
           <Text size="xs" fw={500} mb={2}>
             Lien avec
           </Text>
-          <SegmentedControl size="xs" fullWidth data={KIND_DATA} value={values.kind} onChange={(kind) => update({ kind: kind as ConflictKind })} aria-label="Nature du conflit" />
+          <SegmentedControl size="xs" fullWidth data={KIND_DATA} value={values.kind} onChange={(kind) => update({ kind })} aria-label="Nature du conflit" />
         </div>
         {values.kind === 'dossier' && (
           <Select

@@ -104,7 +104,7 @@ export function SessionPresence({ session, editable, onChange }: SessionPresence
                       size="xs"
                       data={PRESENCE_DATA}
                       value={member.presence}
-                      onChange={(value) => change(member.memberId, value as Presence)}
+                      onChange={(value) => change(member.memberId, value)}
                       disabled={busy !== null}
                       color={PRESENCE_COLORS[member.presence]}
                       aria-label={`Présence de ${member.name}`}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GRID, validateGrid, validateOpinion, validateProfile, validateScore, type GridInput, type OpinionInput } from '../../../shared/domain/review';
+import { DEFAULT_GRID, type GridInput, type OpinionInput } from '../../../shared/domain/review';
+import { validateGrid, validateOpinion, validateProfile, validateScore } from '../../../shared/domain/review-rules';
 
 const opinion = (patch: Partial<OpinionInput> = {}): OpinionInput => ({ dossierId: 1, opinion: 'FAVORABLE', postsSupported: 2, comment: 'Projet solide et bien articulé.', ...patch });
 

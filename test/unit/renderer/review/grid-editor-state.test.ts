@@ -24,7 +24,7 @@ describe('grid drafts', () => {
     expect(gridDraftErrors(draft)).toEqual([
       'Le poids du critère « Besoins identifiés et offre existante » doit être un nombre strictement positif (-1 saisi).',
     ]);
-    draft.criteria[0] = { ...draft.criteria[0]!, weight: '' };
+    draft.criteria[0] = { ...draft.criteria[0], weight: '' };
     expect(gridDraftErrors(draft)[0]).toContain('doit être un nombre strictement positif');
   });
 

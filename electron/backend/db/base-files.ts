@@ -5,7 +5,22 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { DbError } from './db-error';
+
+/** The first 16 bytes of every SQLite file. */
+export const SQLITE_HEADER = 'SQLite format 3\0';
+
+export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** A small text file's trimmed content (a digest), or null when it cannot be read. */
+export function readText(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
 
 /** Suffixes of the files the store writes beside the snapshot. */
 export const COMPANION_SUFFIXES = ['.journal', '.sha256', '.sha256.tmp', '.prev', '.prev.sha256', '.prev.sha256.tmp', '.tmp', '.lock'] as const;

@@ -7,8 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
-import { ASIDE_MARK } from './base-files';
+import { ASIDE_MARK, SQLITE_HEADER, readText, sha256 } from './base-files';
 import { DbError } from './db-error';
 import { GENESIS_HASH } from './journal';
 import { LockFile } from './lock-file';
@@ -28,17 +27,6 @@ export interface RestoreResult {
   journalLost: number;
   /** French, for the CLI and the dialog. */
   message: string;
-}
-
-const SQLITE_HEADER = 'SQLite format 3\0';
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    return null;
-  }
 }
 
 function refuse(message: string): DbError {

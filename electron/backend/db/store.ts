@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { SqliteDb, type Row, type SqlParams } from './sqlite';
 import { GENESIS_HASH, JournalFile, entryDigest, isSqlEntry, packBody, sealEntry, type EntryHead, type JournalLine } from './journal';
 import { JournalCapture } from './journal-capture';
@@ -13,7 +12,7 @@ import { readSchemaTables } from './data-tables';
 import { LockFile } from './lock-file';
 import { checkSchema, migrate } from './migrate';
 import { DbError } from './db-error';
-import { companionFiles, missingSnapshotError } from './base-files';
+import { SQLITE_HEADER, companionFiles, missingSnapshotError, readText, sha256 } from './base-files';
 
 export interface StoreOptions {
   /** Database file; null keeps everything in memory (tests). */
@@ -43,18 +42,6 @@ export interface WriteTx {
 }
 
 export type ChangeListener = (tables: string[]) => void;
-
-const SQLITE_HEADER = 'SQLite format 3\0';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-function readText(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8').trim();
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Each snapshot is written with its SHA-256 beside it: checking it on open detects any damage in

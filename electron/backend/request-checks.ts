@@ -50,3 +50,13 @@ export type RequestChecks<M extends ApiMethod> = { [K in M]: (req: Record<string
 
 /** For methods without parameters to check (beyond the request being an object). */
 export const NO_CHECK = (_req: Record<string, unknown>): void => undefined;
+
+/** The fields of the dossier list's filter (DossierFilter), wherever a request carries one. */
+export function dossierFilterFields(filter: Record<string, unknown>): void {
+  for (const key of ['departments', 'regions', 'statuses', 'contractTypes', 'legalForms', 'opinions']) optionalStringArray(filter, key);
+  optionalString(filter, 'warning');
+  optionalString(filter, 'search');
+  optionalInteger(filter, 'reviewerId', 1, Number.MAX_SAFE_INTEGER);
+  if (filter.reviewed !== undefined && filter.reviewed !== 'yes' && filter.reviewed !== 'no') throw bad('« reviewed » doit valoir « yes » ou « no »');
+  if (filter.minScore !== undefined && (typeof filter.minScore !== 'number' || !Number.isFinite(filter.minScore))) throw bad('« minScore » doit être un nombre');
+}

@@ -5,7 +5,7 @@
  */
 import type { CommitteeMethod } from '../../../shared/api/committee-contract';
 import { DECISION_KINDS, MINUTES_SECTIONS, PRESENCES, REFUSAL_GROUNDS } from '../../../shared/domain/committee';
-import { bad, idList, isObject, NO_CHECK, numberOrNull, optionalInteger, optionalString, optionalStringArray, requiredId, requiredString, type RequestChecks } from '../request-checks';
+import { bad, dossierFilterFields, idList, isObject, NO_CHECK, numberOrNull, optionalInteger, optionalString, requiredId, requiredString, type RequestChecks } from '../request-checks';
 
 const MAX_IDS = 100_000;
 
@@ -87,12 +87,7 @@ export const COMMITTEE_REQUEST_CHECKS: RequestChecks<CommitteeMethod> = {
     optionalBoolean(req, 'readyForDecision');
     const filter = req.filter;
     if (!isObject(filter)) throw bad('« filter » doit être un filtre de dossiers');
-    for (const key of ['departments', 'regions', 'statuses', 'contractTypes', 'legalForms', 'opinions']) optionalStringArray(filter, key);
-    optionalString(filter, 'warning');
-    optionalString(filter, 'search');
-    optionalInteger(filter, 'reviewerId', 1, Number.MAX_SAFE_INTEGER);
-    if (filter.reviewed !== undefined && filter.reviewed !== 'yes' && filter.reviewed !== 'no') throw bad('« reviewed » doit valoir « yes » ou « no »');
-    if (filter.minScore !== undefined && (typeof filter.minScore !== 'number' || !Number.isFinite(filter.minScore))) throw bad('« minScore » doit être un nombre');
+    dossierFilterFields(filter);
   },
   'agenda:remove': (req) => {
     requiredId(req, 'sessionId');

@@ -13,6 +13,17 @@ export const SQLITE_HEADER = 'SQLite format 3\0';
 
 export const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
+/** Writes a whole file and fsyncs it before returning. */
+export function writeDurably(file: string, data: Uint8Array | string): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** A small text file's trimmed content (a digest), or null when it cannot be read. */
 export function readText(file: string): string | null {
   try {

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ASIDE_MARK, SQLITE_HEADER, readText, sha256 } from './base-files';
+import { ASIDE_MARK, SQLITE_HEADER, readText, sha256, writeDurably } from './base-files';
 import { DbError } from './db-error';
 import { GENESIS_HASH } from './journal';
 import { LockFile } from './lock-file';
@@ -115,16 +115,6 @@ function chainsOnto(links: readonly ChainLink[], seq: number, hash: string): boo
     lastHash = link.hash;
   }
   return true;
-}
-
-function writeDurably(file: string, data: Uint8Array | string): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function moveAside(from: string, to: string): void {

@@ -12,7 +12,7 @@ import { readSchemaTables } from './data-tables';
 import { LockFile } from './lock-file';
 import { checkSchema, migrate } from './migrate';
 import { DbError } from './db-error';
-import { SQLITE_HEADER, companionFiles, missingSnapshotError, readText, sha256 } from './base-files';
+import { SQLITE_HEADER, companionFiles, missingSnapshotError, readText, sha256, writeDurably } from './base-files';
 
 export interface StoreOptions {
   /** Database file; null keeps everything in memory (tests). */
@@ -52,16 +52,6 @@ function snapshotDigestMatches(file: string, digest: string): boolean | null {
   const known = [readText(`${file}.sha256`), readText(`${file}.sha256.tmp`)].filter((d): d is string => !!d);
   if (known.length === 0) return null;
   return known.includes(digest);
-}
-
-function writeDurably(file: string, data: Uint8Array | string): void {
-  const fd = fs.openSync(file, 'w');
-  try {
-    fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 function fsyncDir(dir: string): void {

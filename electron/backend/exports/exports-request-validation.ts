@@ -1,17 +1,12 @@
 /** Shapes of the exports methods' requests (each throws BAD_REQUEST with a French reason). */
 import { EXPORT_FORMATS, type ExportsMethod } from '../../../shared/api/exports-contract';
-import { bad, isObject, NO_CHECK, optionalInteger, optionalString, optionalStringArray, requiredId, requiredString, type RequestChecks } from '../request-checks';
+import { bad, dossierFilterFields, isObject, NO_CHECK, optionalStringArray, requiredId, requiredString, type RequestChecks } from '../request-checks';
 
 /** The dossier list's filter, as dossiers:list accepts it. */
 function checkFilter(filter: unknown): void {
   if (filter === undefined) return;
   if (!isObject(filter)) throw bad('« filter » doit être un objet');
-  for (const key of ['departments', 'regions', 'statuses', 'contractTypes', 'legalForms', 'opinions']) optionalStringArray(filter, key);
-  optionalString(filter, 'warning');
-  optionalString(filter, 'search');
-  optionalInteger(filter, 'reviewerId', 1, Number.MAX_SAFE_INTEGER);
-  if (filter.reviewed !== undefined && filter.reviewed !== 'yes' && filter.reviewed !== 'no') throw bad('« reviewed » doit valoir « yes » ou « no »');
-  if (filter.minScore !== undefined && (typeof filter.minScore !== 'number' || !Number.isFinite(filter.minScore))) throw bad('« minScore » doit être un nombre');
+  dossierFilterFields(filter);
 }
 
 function checkSelection(req: Record<string, unknown>): void {

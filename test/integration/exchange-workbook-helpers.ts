@@ -6,6 +6,13 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { WORKBOOK_COLUMNS, type WorkbookColumn } from '../../shared/domain/exchange';
 
+/** A workbook's bytes read back with exceljs. */
+export async function loadWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  return workbook;
+}
+
 export type RowEdit = Partial<Record<WorkbookColumn, string | number | null>>;
 
 function columnOf(sheet: ExcelJS.Worksheet, key: WorkbookColumn): number {

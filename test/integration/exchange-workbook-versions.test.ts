@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { WORKBOOK_COLUMNS, WORKBOOK_SHEETS, type WorkbookColumn } from '../../shared/domain/exchange';
 import { COMMENTS, currentOpinions, giveOpinion, idOf, openNational, snapshot } from './exchange-fixtures';
-import { fillWorkbook, saveWithLibreOffice } from './exchange-workbook-helpers';
+import { fillWorkbook, loadWorkbook, saveWithLibreOffice } from './exchange-workbook-helpers';
 
 const PREFECTURE_06 = 'Préfecture 06 – Alpes-Maritimes (classeur)';
 const CHANGED = {
@@ -20,12 +20,6 @@ beforeEach(async () => {
   national = await openNational();
 });
 afterEach(() => national.close());
-
-async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return workbook;
-}
 
 const opinionRows = (externalId: string) => national.store.db.all<{ version: number; opinion: string }>('SELECT version, opinion FROM opinions WHERE dossier_id = ? ORDER BY version', [idOf(national, externalId)]);
 
@@ -60,7 +54,7 @@ describe('the workbook’s hidden base versions', () => {
     const uid = (JSON.parse(new TextDecoder().decode(pkg.data)) as { content: { dossiers: { externalId: string; opinions: { uid: string }[] }[] } }).content.dossiers.find((d) => d.externalId === '4601')!.opinions[1]!.uid;
 
     const check = async (data: Uint8Array) => {
-      const sheet = (await load(data)).getWorksheet(WORKBOOK_SHEETS.PRIVEE)!;
+      const sheet = (await loadWorkbook(data)).getWorksheet(WORKBOOK_SHEETS.PRIVEE)!;
       const col = (key: WorkbookColumn) => (sheet.getRow(1).values as unknown[]).indexOf(WORKBOOK_COLUMNS[key]);
       const [version, base, exportId] = [col('baseVersion'), col('baseUid'), col('exportId')];
       expect([version, base, exportId].every((c) => c > 0)).toBe(true);
@@ -79,7 +73,7 @@ describe('the workbook’s hidden base versions', () => {
     const saved = saveWithLibreOffice(file.data);
     expect(saved.via).toBe('LibreOffice');
     expect(await check(saved.data)).toBe(exportId);
-    const summary = (await load(file.data)).getWorksheet('Synthèse')!;
+    const summary = (await loadWorkbook(file.data)).getWorksheet('Synthèse')!;
     expect([summary.getCell('A11').value, summary.getCell('B11').value]).toEqual(['Identifiant du classeur', exportId]);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { WORKBOOK_COLUMNS, WORKBOOK_SHEETS } from '../../shared/domain/exchange';
 import { AGENT_06, COMMENTS, currentOpinions, giveOpinion, openNational, snapshot } from './exchange-fixtures';
-import { fillWorkbook, saveWithLibreOffice } from './exchange-workbook-helpers';
+import { fillWorkbook, loadWorkbook, saveWithLibreOffice } from './exchange-workbook-helpers';
 import { useProfile } from './review-fixtures';
 
 let national: Backend;
@@ -13,12 +13,6 @@ beforeEach(async () => {
   national = await openNational();
 });
 afterEach(() => national.close());
-
-async function load(data: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  return workbook;
-}
 
 // exceljs reads validations back but does not declare them on Worksheet.
 const validations = (sheet: ExcelJS.Worksheet) => (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: unknown[] }> } }).dataValidations.model;
@@ -29,7 +23,7 @@ describe('the department workbook export', () => {
     await national.call('targets:set', { departmentCode: '06', target: 5 });
     const file = await national.call('exchange:exportWorkbook', { departmentCode: '06' });
     expect(file.fileName).toMatch(/^classeur-avis-06-\d{4}-\d{2}-\d{2}\.xlsx$/);
-    const workbook = await load(file.data);
+    const workbook = await loadWorkbook(file.data);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Synthèse', WORKBOOK_SHEETS.PUBLIQUE, WORKBOOK_SHEETS.PRIVEE]);
     const publicSheet = workbook.getWorksheet(WORKBOOK_SHEETS.PUBLIQUE)!;
     const privateSheet = workbook.getWorksheet(WORKBOOK_SHEETS.PRIVEE)!;
@@ -65,7 +59,7 @@ describe('the department workbook export', () => {
     const filled = await fillWorkbook(file.data, { '4603': { opinion: 'Favorable', postsSupported: 3, comment: COMMENTS.fav }, '4602': { opinion: 'Favorable', comment: COMMENTS.fav } });
     const saved = saveWithLibreOffice(filled);
     if (saved.via === 'LibreOffice') {
-      const recalculated = (await load(saved.data)).getWorksheet('Synthèse')!;
+      const recalculated = (await loadWorkbook(saved.data)).getWorksheet('Synthèse')!;
       // 4601: 2, 4603: 3, 4602 left blank: its 2 posts requested.
       expect((recalculated.getCell('B5').value as { result: number }).result).toBe(7);
       expect((recalculated.getCell('B6').value as { result: number }).result).toBe(2);

@@ -104,7 +104,7 @@ test('approving the commune asks for « Justification de la dérogation », then
   await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
   await expect(form.getByRole('alert').last()).toContainText('Justifiez la dérogation aux conditions d’éligibilité');
   const derogation = form.getByLabel('Justification de la dérogation');
-  await derogation.fill('Seule structure présente dans la haute vallée de la Roya ; portage public temporaire.');
+  await derogation.pressSequentially('Seule structure présente dans la haute vallée de la Roya ; portage public temporaire.');
   for (const size of SIZES) {
     await page.setViewportSize(size);
     await form.getByTestId('decision-eligibility').evaluate((element) => element.scrollIntoView({ block: 'start' }));
